@@ -1,0 +1,141 @@
+/**
+ * The public API (auth.LoginService and gateway.GatewayService) over a
+ * Backend: proto ↔ function mapping written once, for the monolith and the
+ * gateway alike.
+ */
+import type * as grpc from '@grpc/grpc-js';
+import type { LoginServiceHandlers } from '../contracts/generated/auth/LoginService.js';
+import type { ChatMessage } from '../contracts/generated/gateway/ChatMessage.js';
+import type { GatewayServiceHandlers } from '../contracts/generated/gateway/GatewayService.js';
+import type { gateway } from '../contracts/types.js';
+import { ResourceExhaustedError, UnavailableError } from '../functions/shared/errors.js';
+import type { Caller } from '../functions/shared/operations.js';
+import type { Backend } from './backend.js';
+import { toStatusError } from './grpc-errors.js';
+
+/** Messages a subscriber may have queued before it is cut off as too slow. */
+export const MAX_QUEUED_PER_SUBSCRIBER = 10_000;
+
+type UnaryCall<Req> = grpc.ServerUnaryCall<Req, unknown>;
+
+/** A unary handler from an async function; errors go through the one mapping. */
+function unary<Req, Reply>(rpc: string, run: (call: UnaryCall<Req>) => Promise<Reply>) {
+  return (call: UnaryCall<Req>, callback: grpc.sendUnaryData<Reply>) => {
+    run(call).then(
+      (reply) => callback(null, reply),
+      (error) => callback(toStatusError(error, rpc)),
+    );
+  };
+}
+
+/** The credential from `auth.credential`, else from `authorization: Bearer <token>` metadata. */
+export function credentialOf(metadata: grpc.Metadata, auth?: { credential: string } | null): string {
+  if (auth?.credential) return auth.credential;
+  const header = metadata.get('authorization')[0];
+  if (typeof header !== 'string') return '';
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  return match?.[1] ?? '';
+}
+
+export function loginServiceHandlers(backend: Backend): LoginServiceHandlers {
+  const ops = backend.login;
+  const callerOf = (call: UnaryCall<unknown>, credential = '') =>
+    ops.Authenticate(undefined, { credential: credential || credentialOf(call.metadata) });
+  return {
+    Login: unary('Login', (call) => ops.Login(undefined, call.request)),
+    Validate: unary('Validate', (call) => ops.Validate(undefined, call.request)),
+    AddUser: unary('AddUser', (call) => ops.AddUser(undefined, call.request)),
+    RemoveUser: unary('RemoveUser', async (call) => ops.RemoveUser(await callerOf(call), call.request)),
+    WhoIsLoggedIn: unary('WhoIsLoggedIn', async (call) => ops.WhoIsLoggedIn(await callerOf(call), call.request)),
+    Logout: unary('Logout', async (call) => ops.Logout(await callerOf(call, call.request.credential), call.request)),
+  } as LoginServiceHandlers;
+}
+
+/**
+ * The GatewayService handlers, and `closeStreams`, which ends every open
+ * Subscribe after what is queued is sent, with UNAVAILABLE so clients
+ * resubscribe (with after_seq) elsewhere: how a shutdown drains streams.
+ */
+export function gatewayService(backend: Backend): { handlers: GatewayServiceHandlers; closeStreams(): void } {
+  const { chatroom, chat } = backend;
+  const streams = new Set<(error: unknown) => void>();
+  const callerOf = (call: { metadata: grpc.Metadata; request: { auth: gateway.Auth | null } }): Promise<Caller> =>
+    backend.login.Authenticate(undefined, { credential: credentialOf(call.metadata, call.request.auth) });
+  const roomOp = (message: string) => (reply: { ok: boolean }) => ({ ok: reply.ok, message });
+
+  const handlers = {
+    CreateRoom: unary('CreateRoom', async (call: UnaryCall<gateway.CreateRoomRequest>) =>
+      chatroom.CreateRoom(await callerOf(call), { room_name: call.request.room_name }).then(roomOp('created')),
+    ),
+    DeleteRoom: unary('DeleteRoom', async (call: UnaryCall<gateway.DeleteRoomRequest>) =>
+      chatroom.DeleteRoom(await callerOf(call), { room_name: call.request.room_name }).then(roomOp('deleted')),
+    ),
+    EnterRoom: unary('EnterRoom', async (call: UnaryCall<gateway.EnterRoomRequest>) =>
+      chatroom
+        .EnterRoom(await callerOf(call), { room_name: call.request.room_name, person_name: call.request.person_name })
+        .then(roomOp('entered')),
+    ),
+    LeaveRoom: unary('LeaveRoom', async (call: UnaryCall<gateway.LeaveRoomRequest>) =>
+      chatroom
+        .LeaveRoom(await callerOf(call), { room_name: call.request.room_name, person_name: call.request.person_name })
+        .then(roomOp('left')),
+    ),
+    GetPeople: unary('GetPeople', async (call: UnaryCall<gateway.GetPeopleRequest>) =>
+      chatroom.GetPeople(await callerOf(call), { room_name: call.request.room_name }),
+    ),
+    ListRooms: unary('ListRooms', async (call: UnaryCall<gateway.ListRoomsRequest>) =>
+      chatroom.ListRooms(await callerOf(call), { limit: call.request.limit, after_room_name: call.request.after_room_name }),
+    ),
+    SendMessage: unary('SendMessage', async (call: UnaryCall<gateway.SendMessageRequest>) => {
+      const { room_name, person_name, text, client_ts_ms, msg_id } = call.request;
+      return chat.SendMessage(await callerOf(call), { room_name, person_name, text, client_ts_ms, msg_id });
+    }),
+    GetHistory: unary('GetHistory', async (call: UnaryCall<gateway.GetHistoryRequest>) => {
+      const { room_name, limit, before_seq } = call.request;
+      return chat.GetHistory(await callerOf(call), { room_name, limit, before_seq });
+    }),
+    Subscribe: (call: grpc.ServerWritableStream<gateway.SubscribeRequest, ChatMessage>) => {
+      let cancel: (() => void) | undefined;
+      let cancelled = false;
+      const fail = (error: unknown) => {
+        streams.delete(fail);
+        cancel?.();
+        call.emit('error', toStatusError(error, 'Subscribe'));
+      };
+      streams.add(fail);
+      call.on('cancelled', () => {
+        cancelled = true;
+        streams.delete(fail);
+        cancel?.();
+      });
+      const sink = {
+        send(message: ChatMessage) {
+          if (call.writableLength >= MAX_QUEUED_PER_SUBSCRIBER) {
+            fail(new ResourceExhaustedError('subscriber is too slow; resubscribe with after_seq'));
+            return;
+          }
+          call.write(message);
+        },
+        end: () => {
+          streams.delete(fail);
+          call.end();
+        },
+        fail,
+      };
+      (async () => {
+        const caller = await callerOf(call);
+        const { room_name, person_name, after_seq } = call.request;
+        const stop = await backend.subscribe(caller, { room_name, person_name, after_seq }, sink);
+        if (cancelled) stop();
+        else cancel = stop;
+      })().catch(fail);
+    },
+  } as GatewayServiceHandlers;
+
+  return {
+    handlers,
+    closeStreams() {
+      for (const fail of [...streams]) fail(new UnavailableError('server is shutting down; resubscribe with after_seq'));
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// Original file: contracts/proto/auth.proto
+
+
+export interface AddUserReply {
+  'ok'?: (boolean);
+}
+
+export interface AddUserReply__Output {
+  'ok': (boolean);
+}

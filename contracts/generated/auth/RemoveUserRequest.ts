@@ -1,0 +1,10 @@
+// Original file: contracts/proto/auth.proto
+
+
+export interface RemoveUserRequest {
+  'username'?: (string);
+}
+
+export interface RemoveUserRequest__Output {
+  'username': (string);
+}

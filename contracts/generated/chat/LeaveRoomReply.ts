@@ -1,0 +1,10 @@
+// Original file: contracts/proto/chatroom.proto
+
+
+export interface LeaveRoomReply {
+  'ok'?: (boolean);
+}
+
+export interface LeaveRoomReply__Output {
+  'ok': (boolean);
+}

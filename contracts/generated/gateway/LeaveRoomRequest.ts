@@ -1,0 +1,15 @@
+// Original file: contracts/proto/gateway.proto
+
+import type { Auth as _gateway_Auth, Auth__Output as _gateway_Auth__Output } from '../gateway/Auth';
+
+export interface LeaveRoomRequest {
+  'auth'?: (_gateway_Auth | null);
+  'room_name'?: (string);
+  'person_name'?: (string);
+}
+
+export interface LeaveRoomRequest__Output {
+  'auth': (_gateway_Auth__Output | null);
+  'room_name': (string);
+  'person_name': (string);
+}

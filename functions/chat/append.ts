@@ -1,0 +1,53 @@
+/**
+ * Storing a message under the next server_seq of its room, exactly once per
+ * msg_id. Two strategies share one contract (`Appender`):
+ *
+ * - `createConditionalAppender`: safe with any number of concurrent writers
+ *   (Lambda instances, gateway replicas). A seq is taken only by a conditional
+ *   put of `last + 1`, so numbers never skip; a msg_id is looked up (consistent
+ *   read on the local index) after the tail was observed and before the put, so
+ *   a concurrent duplicate either loses the put race or is seen by the lookup.
+ * - the monolith's sequencer (`sequencer.ts`): one writer, group commits.
+ */
+import type { chatmsg } from '../../contracts/types.js';
+import type { RoomRecord } from '../chatroom/rooms-table.js';
+import { UnavailableError } from '../shared/errors.js';
+import { findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
+
+/** What a sender supplies; the appender adds server_seq and server_ts_ms. */
+export type Draft = Omit<chatmsg.ChatMessage, 'server_seq' | 'server_ts_ms'>;
+
+export interface Appended {
+  message: chatmsg.ChatMessage;
+  /** False when the msg_id had been stored before: the reply repeats the first one. */
+  fresh: boolean;
+}
+
+export type Appender = (room: RoomRecord, draft: Draft, opts: { mayRepeat: boolean }) => Promise<Appended>;
+
+const MAX_ATTEMPTS = 64;
+
+export function createConditionalAppender(table: MessagesTable): Appender {
+  // Next-seq guesses from this instance's own writes: right under low contention, saving the tail read.
+  const guesses = new Map<string, number>();
+
+  return async (room, draft, { mayRepeat }) => {
+    let next = guesses.get(room.roomId) ?? (await lastSeq(table, room.roomId)) + 1;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      if (mayRepeat) {
+        const stored = await findByMsgId(table, room.roomId, draft.msg_id);
+        if (stored) {
+          const message = { ...draft, server_seq: stored.seq, server_ts_ms: stored.serverTsMs };
+          return { message, fresh: false };
+        }
+      }
+      const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
+      if (await putMessageIfSeqFree(table, room.roomId, message)) {
+        guesses.set(room.roomId, next + 1);
+        return { message, fresh: true };
+      }
+      next = (await lastSeq(table, room.roomId)) + 1;
+    }
+    throw new UnavailableError(`room ${room.roomName} is too busy, try again`);
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The chat function: sending, history, and the stored half of a subscription.
+ * Transport-neutral: the caller's name, contract-shaped objects in and out,
+ * domain errors thrown. How a message gets its server_seq is the injected
+ * `Appender` (one writer in the monolith, many in Lambda).
+ */
+import { randomUUID } from 'node:crypto';
+import type { chatmsg } from '../../contracts/types.js';
+import type { RoomDirectory } from '../chatroom/directory.js';
+import { PermissionDeniedError } from '../shared/errors.js';
+import * as validate from '../shared/validate.js';
+import { LIMITS } from '../shared/validate.js';
+import type { Appender } from './append.js';
+import { latestMessages, type MessagesTable, messagesAfter } from './messages-table.js';
+
+export interface ChatDeps {
+  messages: MessagesTable;
+  directory: RoomDirectory;
+  append: Appender;
+}
+
+/** Most stored messages one replay page returns; a subscription pages until it is live. */
+export const REPLAY_PAGE = 500;
+
+export function createChatLogic(deps: ChatDeps) {
+  async function sendMessage(caller: string, req: chatmsg.SendMessageRequest): Promise<chatmsg.SendMessageReply> {
+    const roomName = validate.roomName(req.room_name);
+    const person = validate.personName(caller, req.person_name);
+    const text = validate.text(req.text);
+    const clientTs = validate.timestamp('client_ts_ms', req.client_ts_ms);
+    const given = validate.msgId(req.msg_id);
+    const room = await deps.directory.requireRoom(roomName);
+    if (!(await deps.directory.isMember(room, person))) {
+      throw new PermissionDeniedError(`enter room ${roomName} before posting to it`);
+    }
+    const draft = { room_name: roomName, person_name: person, text, client_ts_ms: clientTs, msg_id: given || randomUUID() };
+    // A server-made msg_id cannot have been stored before, so the lookup is skipped.
+    const { message, fresh } = await deps.append(room, draft, { mayRepeat: given !== '' });
+    return {
+      ok: true,
+      message: fresh ? 'stored' : 'already stored',
+      server_seq: message.server_seq,
+      server_ts_ms: message.server_ts_ms,
+      msg_id: message.msg_id,
+    };
+  }
+
+  async function getHistory(_caller: string, req: chatmsg.GetHistoryRequest): Promise<chatmsg.GetHistoryReply> {
+    const roomName = validate.roomName(req.room_name);
+    const limit = validate.pageSize('limit', req.limit, LIMITS.historyDefault, LIMITS.historyMax);
+    const before = validate.sequence('before_seq', req.before_seq);
+    const room = await deps.directory.requireRoom(roomName);
+    return { messages: await latestMessages(deps.messages, room.roomId, limit, before) };
+  }
+
+  /** One page of stored messages after `afterSeq`, oldest first: the replay half of Subscribe. */
+  async function replayPage(roomId: string, afterSeq: number): Promise<chatmsg.ChatMessage[]> {
+    return messagesAfter(deps.messages, roomId, afterSeq, REPLAY_PAGE);
+  }
+
+  return { sendMessage, getHistory, replayPage };
+}
+
+export type ChatLogic = ReturnType<typeof createChatLogic>;

@@ -1,0 +1,183 @@
+/**
+ * The messages table: one item per message, keyed by (room_id, server_seq), so
+ * a sequence number can be taken only once and history is a range query. The
+ * local index by_msg_id answers "was this msg_id stored?" with a consistent read.
+ */
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  PutItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import type { chatmsg } from '../../contracts/types.js';
+import { batchWriteAll, isConditionFailed } from '../shared/dynamo.js';
+
+export interface MessagesTable {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+type Item = Record<string, AttributeValue>;
+
+function toItem(roomId: string, m: chatmsg.ChatMessage): Item {
+  return {
+    room_id: { S: roomId },
+    server_seq: { N: String(m.server_seq) },
+    msg_id: { S: m.msg_id },
+    room_name: { S: m.room_name },
+    person_name: { S: m.person_name },
+    text: { S: m.text },
+    client_ts_ms: { N: String(m.client_ts_ms) },
+    server_ts_ms: { N: String(m.server_ts_ms) },
+  };
+}
+
+function toMessage(item: Item): chatmsg.ChatMessage {
+  return {
+    room_name: item.room_name?.S ?? '',
+    person_name: item.person_name?.S ?? '',
+    text: item.text?.S ?? '',
+    server_seq: Number(item.server_seq?.N ?? 0),
+    client_ts_ms: Number(item.client_ts_ms?.N ?? 0),
+    server_ts_ms: Number(item.server_ts_ms?.N ?? 0),
+    msg_id: item.msg_id?.S ?? '',
+  };
+}
+
+/** Stores the message unless its server_seq is taken; false means someone else took it. */
+export async function putMessageIfSeqFree(table: MessagesTable, roomId: string, message: chatmsg.ChatMessage): Promise<boolean> {
+  try {
+    await table.client.send(
+      new PutItemCommand({
+        TableName: table.tableName,
+        Item: toItem(roomId, message),
+        ConditionExpression: 'attribute_not_exists(server_seq)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Unconditional batch write, for a single writer that already owns the
+ * sequence numbers (the monolith's sequencer).
+ */
+export async function putMessages(table: MessagesTable, messages: { roomId: string; message: chatmsg.ChatMessage }[]): Promise<void> {
+  await batchWriteAll(
+    table.client,
+    table.tableName,
+    messages.map(({ roomId, message }) => ({ PutRequest: { Item: toItem(roomId, message) } })),
+  );
+}
+
+/** Where and when a msg_id was stored. */
+export interface StoredId {
+  seq: number;
+  serverTsMs: number;
+  msgId: string;
+}
+
+/** Where and when a msg_id was stored, if it was. */
+export async function findByMsgId(table: MessagesTable, roomId: string, msgId: string): Promise<StoredId | undefined> {
+  const { Items } = await table.client.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      IndexName: 'by_msg_id',
+      KeyConditionExpression: 'room_id = :r AND msg_id = :m',
+      ExpressionAttributeValues: { ':r': { S: roomId }, ':m': { S: msgId } },
+      ConsistentRead: true,
+    }),
+  );
+  return Items?.[0] ? toStoredId(Items[0]) : undefined;
+}
+
+const toStoredId = (item: Item): StoredId => ({
+  seq: Number(item.server_seq?.N),
+  serverTsMs: Number(item.server_ts_ms?.N ?? 0),
+  msgId: item.msg_id?.S ?? '',
+});
+
+/** The newest stored server_seq of a room, 0 when it has none. */
+export async function lastSeq(table: MessagesTable, roomId: string): Promise<number> {
+  const [newest] = await recentIds(table, roomId, 1);
+  return newest?.seq ?? 0;
+}
+
+async function query(table: MessagesTable, input: Omit<QueryCommandInput, 'TableName'>, limit: number): Promise<Item[]> {
+  const items: Item[] = [];
+  let startKey: Item | undefined;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({ ...input, TableName: table.tableName, ConsistentRead: true, Limit: limit - items.length, ExclusiveStartKey: startKey }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey && items.length < limit);
+  return items;
+}
+
+/** The newest `limit` messages below `beforeSeq` (0: from the newest), oldest first. */
+export async function latestMessages(table: MessagesTable, roomId: string, limit: number, beforeSeq = 0): Promise<chatmsg.ChatMessage[]> {
+  const below = beforeSeq > 0;
+  const items = await query(
+    table,
+    {
+      KeyConditionExpression: below ? 'room_id = :r AND server_seq < :b' : 'room_id = :r',
+      ExpressionAttributeValues: below ? { ':r': { S: roomId }, ':b': { N: String(beforeSeq) } } : { ':r': { S: roomId } },
+      ScanIndexForward: false,
+    },
+    limit,
+  );
+  return items.map(toMessage).reverse();
+}
+
+/** Up to `limit` messages above `afterSeq`, oldest first. */
+export async function messagesAfter(table: MessagesTable, roomId: string, afterSeq: number, limit: number): Promise<chatmsg.ChatMessage[]> {
+  const items = await query(
+    table,
+    {
+      KeyConditionExpression: 'room_id = :r AND server_seq > :a',
+      ExpressionAttributeValues: { ':r': { S: roomId }, ':a': { N: String(afterSeq) } },
+    },
+    limit,
+  );
+  return items.map(toMessage);
+}
+
+/** The ids of the newest `limit` messages, newest first. */
+export async function recentIds(table: MessagesTable, roomId: string, limit: number): Promise<StoredId[]> {
+  const items = await query(
+    table,
+    {
+      KeyConditionExpression: 'room_id = :r',
+      ExpressionAttributeValues: { ':r': { S: roomId } },
+      ProjectionExpression: 'server_seq, msg_id, server_ts_ms',
+      ScanIndexForward: false,
+    },
+    limit,
+  );
+  return items.map(toStoredId);
+}
+
+export async function deleteMessages(table: MessagesTable, roomId: string, seqs: number[]): Promise<void> {
+  await batchWriteAll(
+    table.client,
+    table.tableName,
+    seqs.map((seq) => ({ DeleteRequest: { Key: { room_id: { S: roomId }, server_seq: { N: String(seq) } } } })),
+  );
+}
+
+/** Deletes every message of a room incarnation, a page at a time. */
+export async function purgeRoomMessages(table: MessagesTable, roomId: string): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const page = await recentIds(table, roomId, 1000);
+    if (page.length === 0) return purged;
+    await deleteMessages(table, roomId, page.map((m) => m.seq));
+    purged += page.length;
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The monolith's appender: the process is the only writer of its messages
+ * table, so it owns each room's next server_seq in memory and commits in groups.
+ *
+ * Every send is queued; one flush at a time writes everything queued, across
+ * all rooms, with BatchWriteItem (25 items a call, calls in parallel), and only
+ * then are the senders answered and the messages published. So one SDK call
+ * carries up to 25 messages instead of one, and the write that matters is
+ * durable before the reply.
+ *
+ * Exactly-once and no-gap across crashes: a flush that fails, or is cut by a
+ * crash, may leave some of its messages stored and others not. None of them was
+ * acknowledged. When a room is (re)loaded, its newest stored messages are read;
+ * anything above the first hole can only come from such an unacknowledged
+ * flush, and is deleted, so numbering resumes at the hole. What stays is found
+ * by msg_id when the client retries.
+ *
+ * Idempotency window: the msg_ids of a room's newest `dedupeWindow` messages are
+ * held in memory (and reloaded from the table after a restart); a retry older
+ * than that is stored again. The conditional appender has no such window.
+ */
+import type { chatmsg } from '../../contracts/types.js';
+import type { RoomRecord } from '../chatroom/rooms-table.js';
+import { log } from '../shared/log.js';
+import type { Appended, Appender } from './append.js';
+import { UnavailableError } from '../shared/errors.js';
+import { deleteMessages, type MessagesTable, putMessages, recentIds } from './messages-table.js';
+
+export interface SequencerOptions {
+  table: MessagesTable;
+  /** Called after each commit, per room, with its new messages in server_seq order. */
+  onCommitted?: (room: RoomRecord, messages: chatmsg.ChatMessage[]) => void;
+  dedupeWindow?: number;
+  /** Most messages one flush writes; the rest wait for the next. */
+  maxFlush?: number;
+}
+
+type Stamp = Pick<chatmsg.ChatMessage, 'server_seq' | 'server_ts_ms'>;
+
+interface RoomState {
+  room: RoomRecord;
+  nextSeq: number;
+  /** Highest seq whose write completed; a reader must not see beyond it. */
+  committedSeq: number;
+  /** msg_id → where the message is (or is being) stored. Insertion order = age. */
+  ids: Map<string, Promise<Stamp>>;
+  /** Set when a write of this room failed: its seqs are unknown until reloaded. */
+  stale: boolean;
+}
+
+interface Pending {
+  state: RoomState;
+  message: chatmsg.ChatMessage;
+  resolve: (message: chatmsg.ChatMessage) => void;
+  reject: (error: Error) => void;
+}
+
+export interface Sequencer {
+  append: Appender;
+  /** Resolves when everything queued so far is committed or failed. */
+  drain(): Promise<void>;
+  /**
+   * The highest seq of a room that readers may see: above it, messages may be
+   * in flight or orphans of a crash. Loads (and repairs) the room if needed.
+   */
+  committedSeq(room: RoomRecord): Promise<number>;
+  /** Forget a room (after it is deleted). */
+  forget(roomId: string): void;
+  stats(): { flushes: number; messages: number; largestFlush: number };
+}
+
+export function createSequencer(options: SequencerOptions): Sequencer {
+  const { table, onCommitted } = options;
+  const dedupeWindow = options.dedupeWindow ?? 10_000;
+  const maxFlush = options.maxFlush ?? 1_000;
+  const rooms = new Map<string, Promise<RoomState>>();
+  let queue: Pending[] = [];
+  let flushing: Promise<void> | undefined;
+  const stats = { flushes: 0, messages: 0, largestFlush: 0 };
+
+  async function load(room: RoomRecord): Promise<RoomState> {
+    const recent = await recentIds(table, room.roomId, dedupeWindow); // newest first
+    const ascending = [...recent].reverse();
+    // The whole room was read when fewer than the window came back: then it must start at 1.
+    let expected = recent.length < dedupeWindow ? 1 : (ascending[0]?.seq ?? 1);
+    let keep = 0;
+    while (keep < ascending.length && ascending[keep]?.seq === expected) {
+      keep++;
+      expected++;
+    }
+    const orphans = ascending.slice(keep);
+    if (orphans.length > 0) {
+      await deleteMessages(table, room.roomId, orphans.map((m) => m.seq));
+      log.warn('removed unacknowledged messages above a gap', { room: room.roomName, from_seq: expected, count: orphans.length });
+    }
+    const ids = new Map<string, Promise<Stamp>>();
+    for (const m of ascending.slice(0, keep)) ids.set(m.msgId, Promise.resolve({ server_seq: m.seq, server_ts_ms: m.serverTsMs }));
+    return { room, nextSeq: expected, committedSeq: expected - 1, ids, stale: false };
+  }
+
+  async function stateOf(room: RoomRecord): Promise<RoomState> {
+    for (;;) {
+      let loading = rooms.get(room.roomId);
+      if (!loading) {
+        loading = load(room);
+        rooms.set(room.roomId, loading);
+        loading.catch(() => rooms.delete(room.roomId));
+      }
+      const state = await loading;
+      if (!state.stale) return state; // else a write failed meanwhile: load again
+    }
+  }
+
+  async function flush(): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxFlush);
+      queue = queue.slice(batch.length);
+      stats.flushes++;
+      stats.messages += batch.length;
+      stats.largestFlush = Math.max(stats.largestFlush, batch.length);
+      try {
+        await putMessages(table, batch.map((p) => ({ roomId: p.state.room.roomId, message: p.message })));
+      } catch (error) {
+        failRooms(batch, error);
+        continue;
+      }
+      const byRoom = new Map<RoomState, chatmsg.ChatMessage[]>();
+      for (const p of batch) {
+        p.resolve(p.message);
+        const list = byRoom.get(p.state) ?? [];
+        list.push(p.message);
+        byRoom.set(p.state, list);
+      }
+      for (const [state, messages] of byRoom) {
+        state.committedSeq = (messages.at(-1) as chatmsg.ChatMessage).server_seq;
+        onCommitted?.(state.room, messages);
+      }
+    }
+  }
+
+  /**
+   * A failed write leaves its rooms' stored state unknown: fail every queued
+   * message of those rooms (they hold later seqs) and reload them on next use.
+   */
+  function failRooms(batch: Pending[], error: unknown): void {
+    const failed = new Set(batch.map((p) => p.state));
+    const queuedOfFailed = queue.filter((p) => failed.has(p.state));
+    queue = queue.filter((p) => !failed.has(p.state));
+    for (const state of failed) {
+      state.stale = true;
+      rooms.delete(state.room.roomId);
+    }
+    log.error('message write failed', { messages: batch.length + queuedOfFailed.length, error: (error as Error).name });
+    const reason = new UnavailableError('storage is unavailable, retry with the same msg_id');
+    for (const p of [...batch, ...queuedOfFailed]) p.reject(reason);
+  }
+
+  function kick(): void {
+    if (flushing) return;
+    flushing = flush().finally(() => {
+      flushing = undefined;
+      if (queue.length > 0) kick();
+    });
+  }
+
+  const append: Appender = async (room, draft, opts) => {
+    const state = await stateOf(room);
+    if (state.stale) return append(room, draft, opts); // a write failed between the load and now
+    const earlier = state.ids.get(draft.msg_id);
+    if (earlier) {
+      const first = await earlier;
+      return { message: { ...draft, server_seq: first.server_seq, server_ts_ms: first.server_ts_ms }, fresh: false } satisfies Appended;
+    }
+    const message = { ...draft, server_seq: state.nextSeq++, server_ts_ms: Date.now() };
+    const stored = new Promise<chatmsg.ChatMessage>((resolve, reject) => queue.push({ state, message, resolve, reject }));
+    state.ids.set(draft.msg_id, stored);
+    stored.catch(() => state.ids.delete(draft.msg_id));
+    if (state.ids.size > dedupeWindow) state.ids.delete(state.ids.keys().next().value as string);
+    kick();
+    return { message: await stored, fresh: true };
+  };
+
+  return {
+    append,
+    async drain() {
+      while (flushing) await flushing;
+    },
+    async committedSeq(room) {
+      return (await stateOf(room)).committedSeq;
+    },
+    forget(roomId) {
+      rooms.delete(roomId);
+    },
+    stats: () => ({ ...stats }),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * A subscription: stored messages after `after_seq`, then live ones, with no
+ * gap and no duplicate. The live feed is registered before the first stored
+ * page is read, so a message committed meanwhile is either in a page or in the
+ * live buffer; delivery skips whatever is not above the last seq sent. A hole in
+ * the live feed (a feed that can drop, like polling) is filled from storage the
+ * same way.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { chatmsg } from '../../contracts/types.js';
+import { UnavailableError } from '../shared/errors.js';
+
+const HOLE_RETRY_MS = 10;
+const MAX_HOLE_RETRIES = 300;
+
+export interface FeedListener {
+  /** A committed batch of one room, in server_seq order. */
+  messages(messages: chatmsg.ChatMessage[]): void;
+  /** The room is gone; no more messages will come. */
+  closed(): void;
+}
+
+export interface LiveFeed {
+  /** Starts listening to a room; returns the function that stops it. */
+  listen(roomId: string, listener: FeedListener): () => void;
+}
+
+export interface SubscriptionSink {
+  send(message: chatmsg.ChatMessage): void;
+  /** The stream is over (room deleted). */
+  end(): void;
+  fail(error: unknown): void;
+}
+
+export interface SubscriptionDeps {
+  feed: LiveFeed;
+  /** Stored messages after a seq, oldest first; shorter than `pageSize` when there are no more. */
+  replayPage(roomId: string, afterSeq: number): Promise<chatmsg.ChatMessage[]>;
+  pageSize: number;
+}
+
+/** Opens a subscription; `afterSeq` undefined means live messages only. Returns cancel. */
+export function openSubscription(deps: SubscriptionDeps, roomId: string, afterSeq: number | undefined, sink: SubscriptionSink): () => void {
+  let last = afterSeq; // highest seq delivered (or resumed from)
+  let catchingUp = false;
+  let done = false;
+  let buffer: chatmsg.ChatMessage[] = [];
+
+  const finish = () => {
+    done = true;
+    stopListening();
+  };
+
+  /** Sends what is new; stops at a hole and returns the messages from the hole on. */
+  function deliver(messages: chatmsg.ChatMessage[]): chatmsg.ChatMessage[] {
+    for (let i = 0; i < messages.length && !done; i++) {
+      const message = messages[i] as chatmsg.ChatMessage;
+      if (last !== undefined && message.server_seq <= last) continue;
+      if (last !== undefined && message.server_seq > last + 1) return messages.slice(i);
+      sink.send(message);
+      last = message.server_seq;
+    }
+    return [];
+  }
+
+  function deliverLive(messages: chatmsg.ChatMessage[]): void {
+    const rest = deliver(messages);
+    if (rest.length > 0) {
+      buffer = rest;
+      void catchUp();
+    }
+  }
+
+  async function catchUp(): Promise<void> {
+    catchingUp = true;
+    try {
+      for (let holes = 0; ; ) {
+        const page = await deps.replayPage(roomId, last ?? 0);
+        if (done) return;
+        if (deliver(page).length > 0) {
+          // Storage shows a hole only while a write is landing: look again shortly.
+          if (++holes > MAX_HOLE_RETRIES) throw new UnavailableError('history is being written, resubscribe with after_seq');
+          await sleep(HOLE_RETRY_MS);
+          continue;
+        }
+        if (page.length < deps.pageSize) break;
+      }
+    } catch (error) {
+      if (!done) {
+        finish();
+        sink.fail(error);
+      }
+      return;
+    }
+    catchingUp = false;
+    const waiting = buffer;
+    buffer = [];
+    deliverLive(waiting);
+  }
+
+  const stopListening = deps.feed.listen(roomId, {
+    messages(messages) {
+      if (done) return;
+      if (catchingUp) buffer.push(...messages);
+      else deliverLive(messages);
+    },
+    closed() {
+      if (done) return;
+      finish();
+      sink.end();
+    },
+  });
+
+  if (afterSeq !== undefined) void catchUp();
+  return finish;
+}

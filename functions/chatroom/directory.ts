@@ -1,0 +1,84 @@
+/**
+ * Cached answers to the two questions every message asks: does this room exist
+ * (and what is its id), and is this person in it. Writes made through this
+ * process update the cache at once; writes made elsewhere show after `cacheMs`.
+ * The monolith, the only writer of its tables, can cache for as long as it likes;
+ * a Lambda function keeps it short.
+ */
+import { NotFoundError } from '../shared/errors.js';
+import { isMember as readMembership, type MembersTable } from './members-table.js';
+import { getRoom, type RoomRecord, type RoomsTable } from './rooms-table.js';
+
+export interface DirectoryDeps {
+  rooms: RoomsTable;
+  members: MembersTable;
+  cacheMs: number;
+}
+
+const CACHE_MAX = 200_000;
+
+function boundedCache<V>() {
+  const entries = new Map<string, { value: V; until: number }>();
+  return {
+    get(key: string): V | undefined {
+      const hit = entries.get(key);
+      return hit && hit.until > Date.now() ? hit.value : undefined;
+    },
+    has(key: string): boolean {
+      const hit = entries.get(key);
+      return hit !== undefined && hit.until > Date.now();
+    },
+    set(key: string, value: V, ttlMs: number): void {
+      if (ttlMs <= 0) return;
+      if (entries.size >= CACHE_MAX) entries.delete(entries.keys().next().value as string);
+      entries.set(key, { value, until: Date.now() + ttlMs });
+    },
+    delete(key: string): void {
+      entries.delete(key);
+    },
+  };
+}
+
+export function createRoomDirectory(deps: DirectoryDeps) {
+  const rooms = boundedCache<RoomRecord | undefined>();
+  const members = boundedCache<boolean>();
+  const memberKey = (roomId: string, person: string) => `${roomId}\u0000${person}`;
+
+  async function findRoom(roomName: string): Promise<RoomRecord | undefined> {
+    if (rooms.has(roomName)) return rooms.get(roomName);
+    const room = await getRoom(deps.rooms, roomName);
+    rooms.set(roomName, room, deps.cacheMs);
+    return room;
+  }
+
+  async function requireRoom(roomName: string): Promise<RoomRecord> {
+    const room = await findRoom(roomName);
+    if (!room) throw new NotFoundError(`room ${roomName} does not exist`);
+    return room;
+  }
+
+  async function isMember(room: RoomRecord, person: string): Promise<boolean> {
+    const key = memberKey(room.roomId, person);
+    const cached = members.get(key);
+    if (cached !== undefined) return cached;
+    const member = await readMembership(deps.members, room.roomId, person);
+    members.set(key, member, deps.cacheMs);
+    return member;
+  }
+
+  return {
+    findRoom,
+    requireRoom,
+    isMember,
+    /** Record a room this process created or deleted. */
+    noteRoom(roomName: string, room: RoomRecord | undefined): void {
+      rooms.set(roomName, room, deps.cacheMs);
+    },
+    /** Record a membership this process changed. */
+    noteMember(room: RoomRecord, person: string, member: boolean): void {
+      members.set(memberKey(room.roomId, person), member, deps.cacheMs);
+    },
+  };
+}
+
+export type RoomDirectory = ReturnType<typeof createRoomDirectory>;

@@ -1,0 +1,12 @@
+/** Lambda entry of the chatroom function. */
+import { lambdaEntry } from '../shared/lambda.js';
+import { lambdaRuntime } from '../shared/lambda-runtime.js';
+
+export const handler = lambdaEntry('chatroom', () => lambdaRuntime().operations.chatroom, {
+  CreateRoom: 'chat.CreateRoomRequest',
+  DeleteRoom: 'chat.DeleteRoomRequest',
+  EnterRoom: 'chat.EnterRoomRequest',
+  LeaveRoom: 'chat.LeaveRoomRequest',
+  GetPeople: 'chat.GetPeopleRequest',
+  ListRooms: 'chat.ListRoomsRequest',
+});

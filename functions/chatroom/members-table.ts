@@ -1,0 +1,74 @@
+/** The members table: who is in which room, keyed by (room_id, person_name). */
+import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { batchWriteAll, isConditionFailed } from '../shared/dynamo.js';
+import { AlreadyExistsError, NotFoundError } from '../shared/errors.js';
+
+export interface MembersTable {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+const key = (roomId: string, person: string) => ({ room_id: { S: roomId }, person_name: { S: person } });
+
+/** Throws AlreadyExistsError when the person is already in the room. */
+export async function putMember(table: MembersTable, roomId: string, person: string): Promise<void> {
+  try {
+    await table.client.send(
+      new PutItemCommand({
+        TableName: table.tableName,
+        Item: { ...key(roomId, person), joined_at_ms: { N: String(Date.now()) } },
+        ConditionExpression: 'attribute_not_exists(person_name)',
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new AlreadyExistsError(`${person} is already in the room`);
+    throw error;
+  }
+}
+
+/** Throws NotFoundError when the person is not in the room. */
+export async function deleteMember(table: MembersTable, roomId: string, person: string): Promise<void> {
+  try {
+    await table.client.send(
+      new DeleteItemCommand({ TableName: table.tableName, Key: key(roomId, person), ConditionExpression: 'attribute_exists(person_name)' }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new NotFoundError(`${person} is not in the room`);
+    throw error;
+  }
+}
+
+export async function isMember(table: MembersTable, roomId: string, person: string): Promise<boolean> {
+  const { Item } = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: key(roomId, person), ConsistentRead: true }));
+  return Item !== undefined;
+}
+
+/** Every member of a room, in name order. */
+export async function listMembers(table: MembersTable, roomId: string): Promise<string[]> {
+  const people: string[] = [];
+  let startKey: Record<string, never> | undefined;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'room_id = :r',
+        ExpressionAttributeValues: { ':r': { S: roomId } },
+        ProjectionExpression: 'person_name',
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    people.push(...(page.Items ?? []).map((item) => item.person_name?.S ?? ''));
+    startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
+  } while (startKey);
+  return people;
+}
+
+export async function deleteAllMembers(table: MembersTable, roomId: string): Promise<void> {
+  const people = await listMembers(table, roomId);
+  await batchWriteAll(
+    table.client,
+    table.tableName,
+    people.map((person) => ({ DeleteRequest: { Key: key(roomId, person) } })),
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The rooms table: one item per room, keyed by name. Each incarnation of a name
+ * gets a fresh `room_id`, which keys its members and messages, so a room deleted
+ * and created again starts empty even while the old rows are being purged.
+ */
+import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { isConditionFailed } from '../shared/dynamo.js';
+import { AlreadyExistsError, NotFoundError } from '../shared/errors.js';
+
+export interface RoomRecord {
+  roomName: string;
+  roomId: string;
+  owner: string;
+  createdAtMs: number;
+}
+
+export interface RoomsTable {
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+type Item = Record<string, { S?: string; N?: string }>;
+
+const toRoom = (item: Item): RoomRecord => ({
+  roomName: item.room_name?.S ?? '',
+  roomId: item.room_id?.S ?? '',
+  owner: item.owner?.S ?? '',
+  createdAtMs: Number(item.created_at_ms?.N ?? 0),
+});
+
+/** Throws AlreadyExistsError when the name is taken. */
+export async function putNewRoom(table: RoomsTable, room: RoomRecord): Promise<void> {
+  try {
+    await table.client.send(
+      new PutItemCommand({
+        TableName: table.tableName,
+        Item: {
+          room_name: { S: room.roomName },
+          room_id: { S: room.roomId },
+          owner: { S: room.owner },
+          created_at_ms: { N: String(room.createdAtMs) },
+        },
+        ConditionExpression: 'attribute_not_exists(room_name)',
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new AlreadyExistsError(`room ${room.roomName} already exists`);
+    throw error;
+  }
+}
+
+export async function getRoom(table: RoomsTable, roomName: string): Promise<RoomRecord | undefined> {
+  const { Item } = await table.client.send(
+    new GetItemCommand({ TableName: table.tableName, Key: { room_name: { S: roomName } }, ConsistentRead: true }),
+  );
+  return Item ? toRoom(Item) : undefined;
+}
+
+/** Deletes this incarnation only; throws NotFoundError if it is already gone or replaced. */
+export async function deleteRoomIncarnation(table: RoomsTable, room: RoomRecord): Promise<void> {
+  try {
+    await table.client.send(
+      new DeleteItemCommand({
+        TableName: table.tableName,
+        Key: { room_name: { S: room.roomName } },
+        ConditionExpression: 'room_id = :id',
+        ExpressionAttributeValues: { ':id': { S: room.roomId } },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailed(error)) throw new NotFoundError(`room ${room.roomName} does not exist`);
+    throw error;
+  }
+}
+
+/** One page of rooms in storage order; `after` is the last name of the previous page. */
+export async function listRooms(table: RoomsTable, limit: number, after: string): Promise<RoomRecord[]> {
+  const rooms: RoomRecord[] = [];
+  let startKey: Record<string, { S: string }> | undefined = after ? { room_name: { S: after } } : undefined;
+  while (rooms.length < limit) {
+    const page = await table.client.send(
+      new ScanCommand({ TableName: table.tableName, Limit: limit - rooms.length, ExclusiveStartKey: startKey }),
+    );
+    rooms.push(...(page.Items ?? []).map(toRoom));
+    startKey = page.LastEvaluatedKey as typeof startKey;
+    if (!startKey) break;
+  }
+  return rooms;
+}

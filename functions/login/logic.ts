@@ -1,0 +1,130 @@
+/**
+ * The login function: registration, login, credential checks and sessions.
+ * Transport-neutral: contract-shaped objects in and out, domain errors thrown.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { auth } from '../../contracts/types.js';
+import type { Caller } from '../shared/operations.js';
+import { AlreadyExistsError, InvalidArgumentError, PermissionDeniedError, UnauthenticatedError } from '../shared/errors.js';
+import * as validate from '../shared/validate.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';
+import { signToken, type TokenKey, verifyToken } from './token.js';
+import { deleteUser, getUser, putNewUser, type UsersTable } from './users-table.js';
+
+export interface LoginDeps {
+  users: UsersTable;
+  sessions: SessionsTable;
+  key: TokenKey;
+  tokenTtlSeconds: number;
+  scryptLogN: number;
+  /**
+   * How long a checked session is trusted without reading it again. Revocations
+   * made by this process apply at once; those made elsewhere within this delay.
+   */
+  sessionCacheMs: number;
+}
+
+const SESSION_CACHE_MAX = 100_000;
+const iso = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
+
+export function createLoginLogic(deps: LoginDeps) {
+  const checked = new Map<string, { caller: Caller; until: number }>();
+  // Unknown users still pay one hash, so response time does not reveal which usernames exist.
+  const dummyHash = hashPassword(randomBytes(16).toString('hex'), deps.scryptLogN);
+
+  function remember(caller: Caller): void {
+    if (checked.size >= SESSION_CACHE_MAX) checked.delete(checked.keys().next().value as string);
+    checked.set(caller.sessionId, { caller, until: Date.now() + deps.sessionCacheMs });
+  }
+
+  function forget(sessionIds: string[]): void {
+    for (const id of sessionIds) checked.delete(id);
+  }
+
+  /** The caller of a credential; throws UnauthenticatedError for a missing, forged, expired or revoked one. */
+  async function authenticate(credential: string): Promise<Caller> {
+    if (credential === '') throw new UnauthenticatedError('missing credential');
+    const claims = verifyToken(deps.key, credential);
+    if (!claims) throw new UnauthenticatedError('invalid or expired credential');
+    const hit = checked.get(claims.sessionId);
+    if (hit && hit.until > Date.now()) return hit.caller;
+    const [session, user] = await Promise.all([getLiveSession(deps.sessions, claims.sessionId), getUser(deps.users, claims.username)]);
+    if (!session || !user || session.username !== claims.username) {
+      forget([claims.sessionId]);
+      throw new UnauthenticatedError('session has ended');
+    }
+    const caller = { username: claims.username, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
+    remember(caller);
+    return caller;
+  }
+
+  async function addUser(req: auth.AddUserRequest): Promise<auth.AddUserReply> {
+    const username = validate.username(req.username);
+    const password = validate.password(req.password);
+    // Checked first so a repeated registration (seeding, retries) costs no hash.
+    if (await getUser(deps.users, username)) throw new AlreadyExistsError(`user ${username} already exists`);
+    const passwordHash = await hashPassword(password, deps.scryptLogN);
+    await putNewUser(deps.users, { username, passwordHash, createdAtMs: Date.now() });
+    return { ok: true };
+  }
+
+  async function login(req: auth.LoginRequest): Promise<auth.LoginReply> {
+    const username = validate.username(req.username);
+    if (req.password === '') throw new InvalidArgumentError('password is required');
+    const user = await getUser(deps.users, username);
+    const matches = await verifyPassword(req.password, user?.passwordHash ?? (await dummyHash));
+    if (!user || !matches) throw new UnauthenticatedError('wrong username or password');
+    const sessionId = randomUUID();
+    const expiresAt = Math.floor(Date.now() / 1000) + deps.tokenTtlSeconds;
+    await putSession(deps.sessions, { sessionId, username, expiresAt });
+    remember({ username, sessionId, expiresAt });
+    return {
+      credential: signToken(deps.key, { username, sessionId, expiresAt }),
+      expires_at_iso: iso(expiresAt),
+      session_id: sessionId,
+      username,
+    };
+  }
+
+  /** Answers valid=false (not an error) for a credential that does not hold. */
+  async function validateCredential(req: auth.ValidateRequest): Promise<auth.ValidateReply> {
+    if (req.credential === '') throw new InvalidArgumentError('credential is required');
+    try {
+      const caller = await authenticate(req.credential);
+      return { valid: true, username: caller.username, expires_at_iso: iso(caller.expiresAt) };
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) return { valid: false, username: '', expires_at_iso: '' };
+      throw error;
+    }
+  }
+
+  async function logout(caller: Caller): Promise<auth.LogoutReply> {
+    await deleteSession(deps.sessions, caller.sessionId);
+    forget([caller.sessionId]);
+    return { ok: true };
+  }
+
+  /** A user may remove only themselves; all their sessions end with the account. */
+  async function removeUser(caller: Caller, req: auth.RemoveUserRequest): Promise<auth.RemoveUserReply> {
+    const username = validate.username(req.username);
+    if (username !== caller.username) throw new PermissionDeniedError('you can remove only your own account');
+    await deleteUser(deps.users, username);
+    forget(await deleteSessionsOfUser(deps.sessions, username));
+    forget([caller.sessionId]);
+    return { ok: true };
+  }
+
+  /** Session ids, never tokens: a listed entry cannot be used to act as its user. */
+  async function whoIsLoggedIn(_caller: Caller): Promise<auth.WhoIsLoggedInReply> {
+    const sessions = await listLiveSessions(deps.sessions);
+    sessions.sort((a, b) => a.username.localeCompare(b.username) || a.expiresAt - b.expiresAt);
+    return {
+      sessions: sessions.map((s) => ({ username: s.username, credential: s.sessionId, expires_at_iso: iso(s.expiresAt) })),
+    };
+  }
+
+  return { authenticate, addUser, login, validate: validateCredential, logout, removeUser, whoIsLoggedIn };
+}
+
+export type LoginLogic = ReturnType<typeof createLoginLogic>;

@@ -1,0 +1,25 @@
+/**
+ * The runtime of a Lambda instance, built on first use and kept for the
+ * instance's life (warm invokes reuse the client and caches). Caches are short:
+ * other instances write too.
+ */
+import { createRuntime, type Runtime } from '../runtime.js';
+import { readFunctionsConfig } from './config.js';
+import { createDynamoClient } from './dynamo.js';
+
+let runtime: Runtime | undefined;
+
+export function lambdaRuntime(): Runtime {
+  if (!runtime) {
+    const config = readFunctionsConfig();
+    if (!config.jwtSecret) throw new Error('JWT_SECRET is required by the functions');
+    runtime = createRuntime({
+      config,
+      client: createDynamoClient(config),
+      jwtSecret: config.jwtSecret,
+      roomCacheMs: 2_000,
+      sessionCacheMs: 5_000,
+    });
+  }
+  return runtime;
+}
