@@ -38,7 +38,6 @@ export function loadContracts() {
   return cached;
 }
 
-
 let root: protobuf.Root | undefined;
 
 /**
@@ -53,6 +52,8 @@ export function normalizeMessage<T>(typeName: string, value: unknown): T {
     root.loadSync(PROTO_FILES, { keepCase: true });
   }
   const type = root.lookupType(typeName);
+  const problem = type.verify((value ?? {}) as Record<string, unknown>);
+  if (problem) throw new TypeError(problem);
   const object = type.fromObject((value ?? {}) as Record<string, unknown>);
   return type.toObject(object, { longs: Number, enums: String, defaults: true, oneofs: true }) as T;
 }

@@ -1,7 +1,7 @@
 /**
- * Short names for the generated contract types. Each alias is the decoded
- * ("__Output") shape: every field present, int64 as number. Logic takes and
- * returns these, so a contract change that breaks a handler fails `npm run typecheck`.
+ * Short names for the generated contract types (made by `npm run contracts`; do not edit).
+ * Each alias is the decoded ("__Output") shape: every field present, int64 as number.
+ * Logic takes and returns these, so a contract change that breaks a handler fails `npm run typecheck`.
  */
 import type { AddUserReply__Output as auth_AddUserReply } from './generated/auth/AddUserReply.js';
 import type { AddUserRequest__Output as auth_AddUserRequest } from './generated/auth/AddUserRequest.js';

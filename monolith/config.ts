@@ -32,9 +32,11 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
   const port = Number(env.PORT ?? 50051);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${env.PORT}")`);
   const embeddedMode = env.DYNAMODB_EMBEDDED ?? 'disk';
-  if (embeddedMode !== 'disk' && embeddedMode !== 'memory') problems.push(`DYNAMODB_EMBEDDED must be disk or memory (got "${embeddedMode}")`);
+  if (embeddedMode !== 'disk' && embeddedMode !== 'memory')
+    problems.push(`DYNAMODB_EMBEDDED must be disk or memory (got "${embeddedMode}")`);
   const embeddedPort = Number(env.DYNAMODB_EMBEDDED_PORT ?? 0);
-  if (!Number.isInteger(embeddedPort) || embeddedPort < 0 || embeddedPort > 65535) problems.push('DYNAMODB_EMBEDDED_PORT must be a port number');
+  if (!Number.isInteger(embeddedPort) || embeddedPort < 0 || embeddedPort > 65535)
+    problems.push('DYNAMODB_EMBEDDED_PORT must be a port number');
   if (problems.length > 0 || !functions) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   const external = Boolean(env.DYNAMODB_ENDPOINT || env.AWS_REGION || env.AWS_DEFAULT_REGION);
   return {

@@ -5,7 +5,9 @@ import { readMonolithConfig } from './config.js';
 import { startMonolith } from './server.js';
 
 async function main(): Promise<void> {
-  const config = readMonolithConfig();
+  // `npm start` passes --development: the one mode that may generate a JWT secret.
+  const env = process.argv.includes('--development') ? { CHAT_ENV: 'development', ...process.env } : process.env;
+  const config = readMonolithConfig(env);
   const monolith = await startMonolith(config);
   log.info('monolith ready', {
     grpc: monolith.address,

@@ -19,8 +19,8 @@ export function createRoomBus() {
         queueMicrotask(() => listener.closed());
         return () => undefined;
       }
-      let set = listeners.get(roomId);
-      if (!set) listeners.set(roomId, (set = new Set()));
+      const set = listeners.get(roomId) ?? new Set<FeedListener>();
+      listeners.set(roomId, set);
       set.add(listener);
       return () => {
         set.delete(listener);

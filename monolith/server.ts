@@ -3,6 +3,8 @@
  * health and reflection), calling the functions in-process. `startMonolith`
  * is what `npm start` runs and what the tests start on port 0.
  */
+
+import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
@@ -15,13 +17,14 @@ import { createMonolithBackend } from './backend.js';
 import type { MonolithConfig } from './config.js';
 import { developmentSecret } from './dev-secret.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from './embedded-dynamo.js';
-import path from 'node:path';
 
 export interface RunningMonolith {
   /** host:port the server listens on. */
   address: string;
   port: number;
   dynamoEndpoint: string;
+  /** Live subscribers, and how the sequencer has grouped writes so far. */
+  stats(): { subscribers: number; flushes: number; messages: number; largestFlush: number };
   /** Graceful stop: refuse new calls, end streams, commit queued messages, close the store. */
   stop(): Promise<void>;
 }
@@ -35,18 +38,22 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     embedded = await startEmbeddedDynamo(dir, config.embedded.port);
     log.info('embedded DynamoDB ready', { endpoint: embedded.endpoint, storage: dir ?? 'memory' });
   }
-  const functions = embedded ? { ...config.functions, dynamo: { ...config.functions.dynamo, endpoint: embedded.endpoint } } : config.functions;
+  const functions = embedded
+    ? { ...config.functions, dynamo: { ...config.functions.dynamo, endpoint: embedded.endpoint } }
+    : config.functions;
   const client = createDynamoClient(functions);
   try {
     const { created } = await ensureTables(client, functions.tablePrefix);
     if (created.length > 0) log.info('created tables', { tables: created });
   } catch (error) {
     await embedded?.close();
-    throw new Error(`cannot reach DynamoDB at ${functions.dynamo.endpoint ?? `AWS ${functions.dynamo.region}`}: ${(error as Error).message}`);
+    throw new Error(
+      `cannot reach DynamoDB at ${functions.dynamo.endpoint ?? `AWS ${functions.dynamo.region}`}: ${(error as Error).message}`,
+    );
   }
 
   const secret = functions.jwtSecret ?? developmentSecret(config.embedded?.persist ? config.dataDir : undefined);
-  const { backend, sequencer } = createMonolithBackend(functions, client, secret);
+  const { backend, bus, sequencer } = createMonolithBackend(functions, client, secret);
   const { grpcObject, definition } = loadContracts();
   const gateway = gatewayService(backend);
   const server = new grpc.Server({ 'grpc.keepalive_time_ms': 60_000, 'grpc.keepalive_permit_without_calls': 1 });
@@ -70,6 +77,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     address: `${config.host}:${port}`,
     port,
     dynamoEndpoint: functions.dynamo.endpoint ?? `aws:${functions.dynamo.region}`,
+    stats: () => ({ subscribers: bus.subscriberCount(), ...sequencer.stats() }),
     stop() {
       stopping ??= (async () => {
         for (const service of ['', ...SERVICES]) health.setStatus(service, 'NOT_SERVING');

@@ -3,13 +3,7 @@
  * a sequence number can be taken only once and history is a range query. The
  * local index by_msg_id answers "was this msg_id stored?" with a consistent read.
  */
-import {
-  type AttributeValue,
-  type DynamoDBClient,
-  PutItemCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, type DynamoDBClient, PutItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { chatmsg } from '../../contracts/types.js';
 import { batchWriteAll, isConditionFailed } from '../shared/dynamo.js';
 
@@ -112,7 +106,13 @@ async function query(table: MessagesTable, input: Omit<QueryCommandInput, 'Table
   let startKey: Item | undefined;
   do {
     const page = await table.client.send(
-      new QueryCommand({ ...input, TableName: table.tableName, ConsistentRead: true, Limit: limit - items.length, ExclusiveStartKey: startKey }),
+      new QueryCommand({
+        ...input,
+        TableName: table.tableName,
+        ConsistentRead: true,
+        Limit: limit - items.length,
+        ExclusiveStartKey: startKey,
+      }),
     );
     items.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
@@ -177,7 +177,11 @@ export async function purgeRoomMessages(table: MessagesTable, roomId: string): P
   for (;;) {
     const page = await recentIds(table, roomId, 1000);
     if (page.length === 0) return purged;
-    await deleteMessages(table, roomId, page.map((m) => m.seq));
+    await deleteMessages(
+      table,
+      roomId,
+      page.map((m) => m.seq),
+    );
     purged += page.length;
   }
 }

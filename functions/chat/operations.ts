@@ -5,8 +5,14 @@ import type { ChatLogic } from './logic.js';
 
 export function chatOperations(logic: ChatLogic) {
   return {
-    SendMessage: ((caller, req) => logic.sendMessage(requireCaller(caller).username, req)) as Operation<chatmsg.SendMessageRequest, chatmsg.SendMessageReply>,
-    GetHistory: ((caller, req) => logic.getHistory(requireCaller(caller).username, req)) as Operation<chatmsg.GetHistoryRequest, chatmsg.GetHistoryReply>,
+    SendMessage: ((caller, req) => logic.sendMessage(requireCaller(caller).username, req)) as Operation<
+      chatmsg.SendMessageRequest,
+      chatmsg.SendMessageReply
+    >,
+    GetHistory: ((caller, req) => logic.getHistory(requireCaller(caller).username, req)) as Operation<
+      chatmsg.GetHistoryRequest,
+      chatmsg.GetHistoryReply
+    >,
   };
 }
 

@@ -21,9 +21,9 @@
  */
 import type { chatmsg } from '../../contracts/types.js';
 import type { RoomRecord } from '../chatroom/rooms-table.js';
+import { UnavailableError } from '../shared/errors.js';
 import { log } from '../shared/log.js';
 import type { Appended, Appender } from './append.js';
-import { UnavailableError } from '../shared/errors.js';
 import { deleteMessages, type MessagesTable, putMessages, recentIds } from './messages-table.js';
 
 export interface SequencerOptions {
@@ -90,7 +90,11 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     }
     const orphans = ascending.slice(keep);
     if (orphans.length > 0) {
-      await deleteMessages(table, room.roomId, orphans.map((m) => m.seq));
+      await deleteMessages(
+        table,
+        room.roomId,
+        orphans.map((m) => m.seq),
+      );
       log.warn('removed unacknowledged messages above a gap', { room: room.roomName, from_seq: expected, count: orphans.length });
     }
     const ids = new Map<string, Promise<Stamp>>();
@@ -119,7 +123,10 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       stats.messages += batch.length;
       stats.largestFlush = Math.max(stats.largestFlush, batch.length);
       try {
-        await putMessages(table, batch.map((p) => ({ roomId: p.state.room.roomId, message: p.message })));
+        await putMessages(
+          table,
+          batch.map((p) => ({ roomId: p.state.room.roomId, message: p.message })),
+        );
       } catch (error) {
         failRooms(batch, error);
         continue;

@@ -6,7 +6,7 @@
  * a Lambda function keeps it short.
  */
 import { NotFoundError } from '../shared/errors.js';
-import { isMember as readMembership, type MembersTable } from './members-table.js';
+import { type MembersTable, isMember as readMembership } from './members-table.js';
 import { getRoom, type RoomRecord, type RoomsTable } from './rooms-table.js';
 
 export interface DirectoryDeps {
@@ -73,6 +73,10 @@ export function createRoomDirectory(deps: DirectoryDeps) {
     /** Record a room this process created or deleted. */
     noteRoom(roomName: string, room: RoomRecord | undefined): void {
       rooms.set(roomName, room, deps.cacheMs);
+    },
+    /** Drop what is cached about a room name, so the next look-up reads the table. */
+    forgetRoom(roomName: string): void {
+      rooms.delete(roomName);
     },
     /** Record a membership this process changed. */
     noteMember(room: RoomRecord, person: string, member: boolean): void {

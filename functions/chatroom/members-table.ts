@@ -39,7 +39,9 @@ export async function deleteMember(table: MembersTable, roomId: string, person: 
 }
 
 export async function isMember(table: MembersTable, roomId: string, person: string): Promise<boolean> {
-  const { Item } = await table.client.send(new GetItemCommand({ TableName: table.tableName, Key: key(roomId, person), ConsistentRead: true }));
+  const { Item } = await table.client.send(
+    new GetItemCommand({ TableName: table.tableName, Key: key(roomId, person), ConsistentRead: true }),
+  );
   return Item !== undefined;
 }
 

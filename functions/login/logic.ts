@@ -4,8 +4,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { auth } from '../../contracts/types.js';
-import type { Caller } from '../shared/operations.js';
 import { AlreadyExistsError, InvalidArgumentError, PermissionDeniedError, UnauthenticatedError } from '../shared/errors.js';
+import type { Caller } from '../shared/operations.js';
 import * as validate from '../shared/validate.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';

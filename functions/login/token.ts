@@ -35,7 +35,12 @@ export function signToken(key: TokenKey, claims: TokenClaims): string {
 export function verifyToken(key: TokenKey, token: string): TokenClaims | undefined {
   try {
     const payload = jwt.verify(token, key.key, { algorithms: [ALGORITHM], issuer: ISSUER });
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || typeof payload.exp !== 'number') {
+    if (
+      typeof payload === 'string' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.sid !== 'string' ||
+      typeof payload.exp !== 'number'
+    ) {
       return undefined;
     }
     return { username: payload.sub, sessionId: payload.sid, expiresAt: payload.exp };

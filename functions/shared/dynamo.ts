@@ -4,8 +4,9 @@
  * credentials, since those servers accept any; against AWS the SDK's default
  * chain applies.
  */
-import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { FunctionsConfig } from './config.js';
 
 // The SDK is pinned in the lockfile, so its notice that later releases need Node 22 is noise here.

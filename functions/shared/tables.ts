@@ -5,6 +5,8 @@
  * all have are used: no transactions, no streams; TTL is declared for AWS and
  * every read filters expired items itself.
  */
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -14,7 +16,6 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 type KeyType = 'S' | 'N';
 
@@ -123,7 +124,9 @@ export async function ensureTables(client: DynamoDBClient, prefix: string): Prom
     if (table.ttlAttribute && created.includes(name)) {
       // dynalite has no TTL; reads filter expired items anyway, so TTL is only housekeeping.
       await client
-        .send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }))
+        .send(
+          new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }),
+        )
         .catch(() => undefined);
     }
   }

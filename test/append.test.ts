@@ -1,0 +1,130 @@
+/**
+ * The two ways a message gets its server_seq, against a real DynamoDB API:
+ * many conditional writers at once, and the monolith's group-committing
+ * sequencer (its batching, crash repair and failure handling).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createConditionalAppender, type Draft } from '../functions/chat/append.js';
+import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
+import { createSequencer } from '../functions/chat/sequencer.js';
+import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
+import { UnavailableError } from '../functions/shared/errors.js';
+import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
+
+let db: TestDynamo;
+let table: MessagesTable;
+
+before(async () => {
+  db = await startTestDynamo();
+  table = { client: db.client, tableName: db.names.messages };
+});
+after(() => db.close());
+
+let rooms = 0;
+const newRoom = (): RoomRecord => ({ roomName: `r${++rooms}`, roomId: `room-${rooms}-${Date.now()}`, owner: 'ann', createdAtMs: 0 });
+const draft = (room: RoomRecord, msgId: string, text = msgId): Draft => ({
+  room_name: room.roomName,
+  person_name: 'ann',
+  text,
+  client_ts_ms: 0,
+  msg_id: msgId,
+});
+const stored = async (room: RoomRecord) => (await latestMessages(table, room.roomId, 1000)).map((m) => [m.server_seq, m.msg_id]);
+const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('conditional appender (many writers)', () => {
+  test('three writers racing on one room: gapless seqs, each msg_id stored once', async () => {
+    const room = newRoom();
+    const writers = [1, 2, 3].map(() => createConditionalAppender(table));
+    // 30 distinct messages, each sent through all three writers at once (a retry storm).
+    const replies = await Promise.all(
+      range(30).flatMap((i) => writers.map((append) => append(room, draft(room, `m${i}`), { mayRepeat: true }))),
+    );
+    const rows = await stored(room);
+    assert.deepEqual(
+      rows.map(([seq]) => seq),
+      range(30),
+    );
+    assert.equal(new Set(rows.map(([, id]) => id)).size, 30);
+    const seqOf = new Map(rows.map(([seq, id]) => [id, seq]));
+    for (const reply of replies) assert.equal(reply.message.server_seq, seqOf.get(reply.message.msg_id));
+    assert.equal(replies.filter((r) => r.fresh).length, 30, 'one reply per message says it was stored');
+  });
+});
+
+describe('sequencer (one writer, group commit)', () => {
+  test('commits concurrent sends in few writes, gapless, and publishes in order', async () => {
+    const room = newRoom();
+    const published: number[] = [];
+    const sequencer = createSequencer({ table, onCommitted: (_room, messages) => published.push(...messages.map((m) => m.server_seq)) });
+    const replies = await Promise.all(range(300).map((i) => sequencer.append(room, draft(room, `g${i}`), { mayRepeat: true })));
+    assert.deepEqual(
+      replies.map((r) => r.message.server_seq).sort((a, b) => a - b),
+      range(300),
+    );
+    assert.deepEqual(published, range(300));
+    assert.deepEqual(
+      (await stored(room)).map(([seq]) => seq),
+      range(300),
+    );
+    assert.ok(sequencer.stats().flushes < 300 / 5, `grouped: ${sequencer.stats().flushes} flushes for 300 messages`);
+    const again = await sequencer.append(room, draft(room, 'g7'), { mayRepeat: true });
+    assert.equal(again.fresh, false);
+    assert.equal(again.message.server_seq, replies[6]?.message.server_seq);
+  });
+
+  test('after a crash, messages above a hole are removed and numbering resumes at the hole', async () => {
+    const room = newRoom();
+    // What a cut-off flush can leave: 1–5 acknowledged, 6 lost, 7–8 written but never acknowledged.
+    const message = (seq: number) => ({ ...draft(room, `c${seq}`), server_seq: seq, server_ts_ms: 1000 + seq });
+    await putMessages(
+      table,
+      [1, 2, 3, 4, 5, 7, 8].map((seq) => ({ roomId: room.roomId, message: message(seq) })),
+    );
+    const sequencer = createSequencer({ table });
+    assert.equal(await sequencer.committedSeq(room), 5);
+    const retry = await sequencer.append(room, draft(room, 'c3'), { mayRepeat: true });
+    assert.deepEqual([retry.fresh, retry.message.server_seq, retry.message.server_ts_ms], [false, 3, 1003]);
+    const next = await sequencer.append(room, draft(room, 'c7'), { mayRepeat: true });
+    assert.deepEqual([next.fresh, next.message.server_seq], [true, 6]);
+    assert.deepEqual(await stored(room), [...range(5).map((s) => [s, `c${s}`]), [6, 'c7']]);
+  });
+
+  test('a room whose first messages were lost starts again at 1', async () => {
+    const room = newRoom();
+    await putMessages(table, [{ roomId: room.roomId, message: { ...draft(room, 'x2'), server_seq: 2, server_ts_ms: 1 } }]);
+    const sequencer = createSequencer({ table });
+    assert.equal((await sequencer.append(room, draft(room, 'y'), { mayRepeat: true })).message.server_seq, 1);
+    assert.deepEqual(await stored(room), [[1, 'y']]);
+  });
+
+  test('a failed write answers UNAVAILABLE, and the room carries on without a gap', async () => {
+    const room = newRoom();
+    const faulty = db.newClient();
+    let failWrites = false;
+    faulty.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (failWrites && context.commandName === 'BatchWriteItemCommand') throw new Error('injected network fault');
+        return next(args);
+      },
+      { step: 'initialize', name: 'injectFault' },
+    );
+    const sequencer = createSequencer({ table: { client: faulty, tableName: table.tableName } });
+    await sequencer.append(room, draft(room, 'ok1'), { mayRepeat: true });
+    failWrites = true;
+    const failed = await Promise.allSettled(range(5).map((i) => sequencer.append(room, draft(room, `lost${i}`), { mayRepeat: true })));
+    for (const outcome of failed) {
+      assert.equal(outcome.status, 'rejected');
+      assert.ok((outcome as PromiseRejectedResult).reason instanceof UnavailableError);
+    }
+    failWrites = false;
+    const retried = await sequencer.append(room, draft(room, 'lost0'), { mayRepeat: true });
+    assert.deepEqual([retried.fresh, retried.message.server_seq], [true, 2]);
+    assert.deepEqual(await stored(room), [
+      [1, 'ok1'],
+      [2, 'lost0'],
+    ]);
+    faulty.destroy();
+  });
+});

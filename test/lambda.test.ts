@@ -1,0 +1,81 @@
+/**
+ * The functions' Lambda entries (middy), invoked the way Lambda does: a JSON
+ * event in, the envelope out, against a real DynamoDB API.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Context } from 'aws-lambda';
+import { handler as chatHandler } from '../functions/chat/handler.js';
+import { handler as chatroomHandler } from '../functions/chatroom/handler.js';
+import { handler as loginHandler } from '../functions/login/handler.js';
+import type { InvokeEvent, InvokeResult } from '../functions/shared/lambda.js';
+import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
+
+let db: TestDynamo;
+before(async () => {
+  db = await startTestDynamo();
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
+  process.env.TABLE_PREFIX = db.prefix;
+});
+after(() => db.close());
+
+const context = { functionName: 'test', awsRequestId: 'r1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
+type Handler = (event: InvokeEvent, context: Context) => Promise<InvokeResult>;
+const invoke = (handler: unknown, event: InvokeEvent) => (handler as Handler)(event, context);
+
+test('login → chatroom → chat through the Lambda entries', async () => {
+  assert.deepEqual(await invoke(loginHandler, { operation: 'AddUser', request: { username: 'lam', password: 'demo' } }), {
+    ok: true,
+    reply: { ok: true },
+  });
+  const login = await invoke(loginHandler, { operation: 'Login', request: { username: 'lam', password: 'demo' } });
+  assert.equal(login.ok, true);
+  const credential = (login as { reply: { credential: string } }).reply.credential;
+  const auth = await invoke(loginHandler, { operation: 'Authenticate', request: { credential } });
+  assert.equal(auth.ok, true);
+  const caller = (auth as { reply: InvokeEvent['caller'] }).reply;
+  assert.equal(caller?.username, 'lam');
+
+  assert.equal((await invoke(chatroomHandler, { operation: 'CreateRoom', caller, request: { room_name: 'lam-room' } })).ok, true);
+  assert.equal((await invoke(chatroomHandler, { operation: 'EnterRoom', caller, request: { room_name: 'lam-room' } })).ok, true);
+  // A partial request (client_ts_ms and person_name left out) gets the contract's defaults.
+  const sent = await invoke(chatHandler, {
+    operation: 'SendMessage',
+    caller,
+    request: { room_name: 'lam-room', text: 'via lambda', msg_id: 'l1' },
+  });
+  assert.deepEqual(sent, {
+    ok: true,
+    reply: {
+      ok: true,
+      message: 'stored',
+      server_seq: 1,
+      server_ts_ms: (sent as { reply: { server_ts_ms: number } }).reply.server_ts_ms,
+      msg_id: 'l1',
+    },
+  });
+  const history = await invoke(chatHandler, { operation: 'GetHistory', caller, request: { room_name: 'lam-room' } });
+  assert.deepEqual(
+    (history as { reply: { messages: { text: string }[] } }).reply.messages.map((m) => m.text),
+    ['via lambda'],
+  );
+});
+
+test('domain errors travel in the envelope with their kind', async () => {
+  assert.deepEqual(await invoke(loginHandler, { operation: 'Login', request: { username: 'ghost', password: 'demo' } }), {
+    ok: false,
+    error: { kind: 'UNAUTHENTICATED', message: 'wrong username or password' },
+  });
+  assert.deepEqual(await invoke(chatroomHandler, { operation: 'CreateRoom', request: { room_name: 'x' } }), {
+    ok: false,
+    error: { kind: 'UNAUTHENTICATED', message: 'missing credential' },
+  });
+  const unknown = await invoke(chatHandler, { operation: 'DropTables', request: {} });
+  assert.equal(unknown.ok === false && unknown.error.kind, 'INVALID_ARGUMENT');
+  const malformed = await invoke(chatHandler, {
+    operation: 'SendMessage',
+    caller: { username: 'lam', sessionId: 's', expiresAt: 0 },
+    request: { room_name: 'lam-room', text: { nested: true } },
+  });
+  assert.equal(malformed.ok === false && malformed.error.kind, 'INVALID_ARGUMENT');
+});

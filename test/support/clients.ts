@@ -1,0 +1,102 @@
+/** Real gRPC clients of the public API, with promise helpers. */
+import * as grpc from '@grpc/grpc-js';
+import type { LoginServiceClient } from '../../contracts/generated/auth/LoginService.js';
+import type { ChatMessage__Output } from '../../contracts/generated/gateway/ChatMessage.js';
+import type { GatewayServiceClient } from '../../contracts/generated/gateway/GatewayService.js';
+import { loadContracts } from '../../contracts/index.js';
+
+export interface Clients {
+  login: LoginServiceClient;
+  gateway: GatewayServiceClient;
+  close(): void;
+}
+
+export function connect(address: string): Clients {
+  const { grpcObject } = loadContracts();
+  const login = new grpcObject.auth.LoginService(address, grpc.credentials.createInsecure());
+  const gateway = new grpcObject.gateway.GatewayService(address, grpc.credentials.createInsecure());
+  return {
+    login,
+    gateway,
+    close() {
+      login.close();
+      gateway.close();
+    },
+  };
+}
+
+type Callback<R> = (error: grpc.ServiceError | null, reply?: R) => void;
+
+/** Calls a unary method and resolves with its reply (rejects with the ServiceError). */
+export function call<Req, R>(
+  client: grpc.Client,
+  method: (request: Req, metadata: grpc.Metadata, callback: Callback<R>) => unknown,
+  request: Req,
+  metadata = new grpc.Metadata(),
+): Promise<R> {
+  return new Promise((resolve, reject) => {
+    method.call(client, request, metadata, (error, reply) => (error ? reject(error) : resolve(reply as R)));
+  });
+}
+
+/** The gRPC status of a rejected call, for `assert.equal(await statusOf(...), grpc.status.X)`. */
+export async function statusOf(promise: Promise<unknown>): Promise<grpc.status | 'OK'> {
+  try {
+    await promise;
+    return 'OK';
+  } catch (error) {
+    return (error as grpc.ServiceError).code;
+  }
+}
+
+export function bearer(token: string): grpc.Metadata {
+  const metadata = new grpc.Metadata();
+  metadata.set('authorization', `Bearer ${token}`);
+  return metadata;
+}
+
+/** Registers and logs in a user; returns the credential. */
+export async function signUp(clients: Clients, username: string, password = 'password1'): Promise<string> {
+  await call(clients.login, clients.login.AddUser, { username, password });
+  const reply = await call(clients.login, clients.login.Login, { username, password });
+  return (reply as { credential: string }).credential;
+}
+
+export interface Subscription {
+  messages: ChatMessage__Output[];
+  /** Resolves when `count` messages have arrived. */
+  waitFor(count: number, timeoutMs?: number): Promise<ChatMessage__Output[]>;
+  /** Resolves with the final status code when the stream ends. */
+  ended: Promise<grpc.status>;
+  cancel(): void;
+}
+
+export function subscribe(clients: Clients, request: Record<string, unknown>, metadata = new grpc.Metadata()): Subscription {
+  const stream = clients.gateway.Subscribe(request, metadata);
+  const messages: ChatMessage__Output[] = [];
+  const waiters: (() => void)[] = [];
+  stream.on('data', (message: ChatMessage__Output) => {
+    messages.push(message);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const ended = new Promise<grpc.status>((resolve) => {
+    stream.on('status', (status: grpc.StatusObject) => resolve(status.code));
+    stream.on('error', () => undefined); // the status event carries the outcome
+  });
+  return {
+    messages,
+    ended,
+    cancel: () => stream.cancel(),
+    async waitFor(count, timeoutMs = 5_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        if (Date.now() > deadline) throw new Error(`got ${messages.length} of ${count} messages`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return messages.slice(0, count);
+    },
+  };
+}

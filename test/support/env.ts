@@ -1,0 +1,13 @@
+/**
+ * Test settings, applied before anything reads configuration: a fixed JWT
+ * secret (so tests can forge and expire tokens), a cheap scrypt cost (the
+ * production cost is measured by the benchmark, not paid by every test), and
+ * quiet logs.
+ */
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+process.env.JWT_SECRET = TEST_JWT_SECRET;
+process.env.SCRYPT_LOG_N ??= '10';
+process.env.LOG_LEVEL ??= 'error';
+process.env.LOG_FORMAT ??= 'json';
+process.env.CHAT_ENV = 'production';
