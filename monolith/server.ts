@@ -90,6 +90,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
           });
         });
         await sequencer.drain();
+        log.info('message writes', sequencer.stats());
         client.destroy();
         await embedded?.close();
       })();

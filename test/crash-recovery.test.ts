@@ -12,12 +12,13 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
+import { spawnMonolith } from '../monolith/spawn.js';
 import { call, connect, signUp, subscribe } from './support/clients.js';
-import { spawnMonolith } from './support/process.js';
+import { TEST_JWT_SECRET } from './support/env.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'chat-crash-'));
 // Against an external DynamoDB (DynamoDB Local in CI) the tables must survive the restart: one prefix for both runs.
-const env = { DATA_DIR: dataDir, SCRYPT_LOG_N: '10', TABLE_PREFIX: `crash${randomBytes(3).toString('hex')}-` };
+const env = { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, SCRYPT_LOG_N: '10', TABLE_PREFIX: `crash${randomBytes(3).toString('hex')}-` };
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 type Reply = { server_seq: number };

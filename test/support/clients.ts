@@ -1,43 +1,18 @@
 /** Real gRPC clients of the public API, with promise helpers. */
 import * as grpc from '@grpc/grpc-js';
-import type { LoginServiceClient } from '../../contracts/generated/auth/LoginService.js';
+import { type ApiClients, unary } from '../../client/api.js';
 import type { ChatMessage__Output } from '../../contracts/generated/gateway/ChatMessage.js';
-import type { GatewayServiceClient } from '../../contracts/generated/gateway/GatewayService.js';
-import { loadContracts } from '../../contracts/index.js';
 
-export interface Clients {
-  login: LoginServiceClient;
-  gateway: GatewayServiceClient;
-  close(): void;
-}
-
-export function connect(address: string): Clients {
-  const { grpcObject } = loadContracts();
-  const login = new grpcObject.auth.LoginService(address, grpc.credentials.createInsecure());
-  const gateway = new grpcObject.gateway.GatewayService(address, grpc.credentials.createInsecure());
-  return {
-    login,
-    gateway,
-    close() {
-      login.close();
-      gateway.close();
-    },
-  };
-}
-
-type Callback<R> = (error: grpc.ServiceError | null, reply?: R) => void;
+export { connect } from '../../client/api.js';
+export type Clients = ApiClients;
 
 /** Calls a unary method and resolves with its reply (rejects with the ServiceError). */
-export function call<Req, R>(
+export const call = <Req, R>(
   client: grpc.Client,
-  method: (request: Req, metadata: grpc.Metadata, callback: Callback<R>) => unknown,
+  method: Parameters<typeof unary<Req, R>>[1],
   request: Req,
   metadata = new grpc.Metadata(),
-): Promise<R> {
-  return new Promise((resolve, reject) => {
-    method.call(client, request, metadata, (error, reply) => (error ? reject(error) : resolve(reply as R)));
-  });
-}
+): Promise<R> => unary(client, method, request, { metadata });
 
 /** The gRPC status of a rejected call, for `assert.equal(await statusOf(...), grpc.status.X)`. */
 export async function statusOf(promise: Promise<unknown>): Promise<grpc.status | 'OK'> {

@@ -1,22 +1,26 @@
-/** The monolith as a real child process (`node monolith/main.ts`), for tests that kill it. */
+/**
+ * The monolith as a child process (`node monolith/main.ts`), started and
+ * waited for until its readiness line: for the benchmark and for tests that
+ * kill it.
+ */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { TEST_JWT_SECRET } from './env.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
 
 export interface MonolithProcess {
   address: string;
   child: ChildProcess;
-  /** Everything it wrote to stderr (its log). */
+  /** Everything it wrote to stderr (its JSON log). */
   log(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function spawnMonolith(env: Record<string, string>): Promise<MonolithProcess> {
+/** Starts the monolith on 127.0.0.1 (port 0 unless PORT is given) with `env` over the current environment. */
+export async function spawnMonolith(env: Record<string, string>, timeoutMs = 30_000): Promise<MonolithProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'monolith/main.ts'], {
     cwd: root,
-    env: { ...process.env, JWT_SECRET: TEST_JWT_SECRET, HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let output = '';
@@ -24,7 +28,7 @@ export async function spawnMonolith(env: Record<string, string>): Promise<Monoli
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
   const address = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`monolith did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`monolith did not start:\n${output}`)), timeoutMs);
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /"msg":"monolith ready","grpc":"([^"]+)"/.exec(output);
