@@ -108,7 +108,10 @@ async function account(name: string | undefined, register: boolean): Promise<voi
 
 async function run(line: string): Promise<void> {
   const [command, ...args] = line.trim().split(/\s+/);
-  const needRoom = () => state.room || (say('join a room first: /join <room>'), '');
+  const needRoom = (): boolean => {
+    if (!state.room) say('join a room first: /join <room>');
+    return state.room !== '';
+  };
   switch (command) {
     case '':
       return;

@@ -1,27 +1,25 @@
 /**
  * The monolith's binding of the public API: the functions' operations called
- * in-process, messages sequenced by one group-committing writer, and live
- * delivery through an in-process bus.
+ * in-process, messages sequenced by one group-committing writer (on its own
+ * thread), and live delivery through an in-process bus.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Backend } from '../api/backend.js';
 import { REPLAY_PAGE } from '../functions/chat/logic.js';
-import { createSequencer, type Sequencer } from '../functions/chat/sequencer.js';
 import { openSubscription } from '../functions/chat/subscription.js';
 import { createRuntime } from '../functions/runtime.js';
 import type { FunctionsConfig } from '../functions/shared/config.js';
 import * as validate from '../functions/shared/validate.js';
-import { createRoomBus, type RoomBus } from './room-bus.js';
+import type { RoomBus } from './room-bus.js';
+import type { Writer } from './writer.js';
 
-export interface MonolithBackend {
-  backend: Backend;
-  bus: RoomBus;
-  sequencer: Sequencer;
-}
-
-export function createMonolithBackend(config: FunctionsConfig, client: DynamoDBClient, jwtSecret: string): MonolithBackend {
-  const bus = createRoomBus();
-  let sequencer: Sequencer | undefined;
+export function createMonolithBackend(
+  config: FunctionsConfig,
+  client: DynamoDBClient,
+  jwtSecret: string,
+  writer: Writer,
+  bus: RoomBus,
+): Backend {
   const runtime = createRuntime({
     config,
     client,
@@ -29,18 +27,14 @@ export function createMonolithBackend(config: FunctionsConfig, client: DynamoDBC
     // The only writer of its tables: cached answers stay right, since every change passes here.
     roomCacheMs: 24 * 3600_000,
     sessionCacheMs: 24 * 3600_000,
-    appender: (table) => {
-      sequencer = createSequencer({ table, onCommitted: (room, messages) => bus.publish(room.roomId, messages) });
-      return sequencer.append;
-    },
+    appender: () => writer.append,
     onRoomDeleted: (room) => {
-      sequencer?.forget(room.roomId);
+      writer.forget(room.roomId);
       bus.closeRoom(room.roomId);
     },
   });
-  const seq = sequencer as unknown as Sequencer;
 
-  const backend: Backend = {
+  return {
     ...runtime.operations,
     async subscribe(caller, request, sink) {
       const roomName = validate.roomName(request.room_name);
@@ -53,7 +47,7 @@ export function createMonolithBackend(config: FunctionsConfig, client: DynamoDBC
           pageSize: REPLAY_PAGE,
           // Only committed messages: above that a write may still fail and its seqs be reused.
           async replayPage(roomId, afterSeq) {
-            const committed = await seq.committedSeq(room);
+            const committed = await writer.committedSeq(room);
             const page = await runtime.chat.replayPage(roomId, afterSeq);
             return page.filter((m) => m.server_seq <= committed);
           },
@@ -64,5 +58,4 @@ export function createMonolithBackend(config: FunctionsConfig, client: DynamoDBC
       );
     },
   };
-  return { backend, bus, sequencer: seq };
 }

@@ -12,19 +12,21 @@ import { gatewayService, loginServiceHandlers } from '../api/public-service.js';
 import { loadContracts } from '../contracts/index.js';
 import { createDynamoClient } from '../functions/shared/dynamo.js';
 import { log } from '../functions/shared/log.js';
-import { ensureTables } from '../functions/shared/tables.js';
+import { ensureTables, tableNames } from '../functions/shared/tables.js';
 import { createMonolithBackend } from './backend.js';
 import type { MonolithConfig } from './config.js';
 import { developmentSecret } from './dev-secret.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from './embedded-dynamo.js';
+import { createRoomBus } from './room-bus.js';
+import { startWriter, type WriterStats } from './writer.js';
 
 export interface RunningMonolith {
   /** host:port the server listens on. */
   address: string;
   port: number;
   dynamoEndpoint: string;
-  /** Live subscribers, and how the sequencer has grouped writes so far. */
-  stats(): { subscribers: number; flushes: number; messages: number; largestFlush: number };
+  /** Live subscribers, and how the writer has grouped messages so far. */
+  stats(): Promise<{ subscribers: number } & WriterStats>;
   /** Graceful stop: refuse new calls, end streams, commit queued messages, close the store. */
   stop(): Promise<void>;
 }
@@ -53,7 +55,12 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
   }
 
   const secret = functions.jwtSecret ?? developmentSecret(config.embedded?.persist ? config.dataDir : undefined);
-  const { backend, bus, sequencer } = createMonolithBackend(functions, client, secret);
+  const bus = createRoomBus();
+  const writer = await startWriter(
+    { endpoint: functions.dynamo.endpoint, region: functions.dynamo.region, tableName: tableNames(functions.tablePrefix).messages },
+    (roomId, messages) => bus.publish(roomId, messages),
+  );
+  const backend = createMonolithBackend(functions, client, secret, writer, bus);
   const { grpcObject, definition } = loadContracts();
   const gateway = gatewayService(backend);
   const server = new grpc.Server({ 'grpc.keepalive_time_ms': 60_000, 'grpc.keepalive_permit_without_calls': 1 });
@@ -77,7 +84,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     address: `${config.host}:${port}`,
     port,
     dynamoEndpoint: functions.dynamo.endpoint ?? `aws:${functions.dynamo.region}`,
-    stats: () => ({ subscribers: bus.subscriberCount(), ...sequencer.stats() }),
+    stats: async () => ({ subscribers: bus.subscriberCount(), ...(await writer.stats()) }),
     stop() {
       stopping ??= (async () => {
         for (const service of ['', ...SERVICES]) health.setStatus(service, 'NOT_SERVING');
@@ -89,8 +96,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
             resolve();
           });
         });
-        await sequencer.drain();
-        log.info('message writes', sequencer.stats());
+        log.info('message writes', await writer.close());
         client.destroy();
         await embedded?.close();
       })();

@@ -190,18 +190,18 @@ describe('Subscribe', () => {
 
   test('ends cleanly when the room is deleted; cancelled streams are released', async () => {
     await room('doomed', ann);
-    const before = monolith.stats().subscribers;
+    const before = (await monolith.stats()).subscribers;
     const s = subscribe(c, { ...as(ann), room_name: 'doomed' });
     const gone = subscribe(c, { ...as(ann), room_name: 'doomed' });
     await sleep(100);
-    assert.equal(monolith.stats().subscribers, before + 2);
+    assert.equal((await monolith.stats()).subscribers, before + 2);
     gone.cancel();
     await gone.ended;
     await sleep(50);
-    assert.equal(monolith.stats().subscribers, before + 1);
+    assert.equal((await monolith.stats()).subscribers, before + 1);
     await call(g(), g().DeleteRoom, { ...as(ann), room_name: 'doomed' });
     assert.equal(await s.ended, status.OK);
-    assert.equal(monolith.stats().subscribers, before);
+    assert.equal((await monolith.stats()).subscribers, before);
   });
 
   test('refuses missing rooms, impostors and anonymous callers', async () => {

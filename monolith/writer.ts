@@ -1,0 +1,83 @@
+/**
+ * The main thread's side of the message writer thread: the same calls as the
+ * in-process sequencer, as messages. Commits come back in order, before the
+ * replies they belong to, so live delivery still precedes the sender's ack.
+ */
+import { Worker } from 'node:worker_threads';
+import type { chatmsg } from '../contracts/types.js';
+import type { Appended, Draft } from '../functions/chat/append.js';
+import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
+import { type DomainError, domainError, type ErrorKind } from '../functions/shared/errors.js';
+
+export interface WriterSetup {
+  endpoint?: string;
+  region: string;
+  tableName: string;
+}
+
+export type WriterRequest =
+  | { type: 'append'; id: number; room: RoomRecord; draft: Draft; opts: { mayRepeat: boolean } }
+  | { type: 'committedSeq'; id: number; room: RoomRecord }
+  | { type: 'drain'; id: number }
+  | { type: 'stats'; id: number }
+  | { type: 'forget'; roomId: string };
+
+type WriterEvent =
+  | { type: 'committed'; roomId: string; messages: chatmsg.ChatMessage[] }
+  | { type: 'reply'; id: number; value?: unknown; error?: { kind?: ErrorKind; message: string } };
+
+export type WriterStats = {
+  flushes: number;
+  messages: number;
+  largestFlush: number;
+};
+
+// Distributes Omit over the union, so each request keeps its own fields.
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export async function startWriter(setup: WriterSetup, onCommitted: (roomId: string, messages: chatmsg.ChatMessage[]) => void) {
+  const worker = new Worker(new URL('./writer-thread.mjs', import.meta.url), { workerData: setup });
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error | DomainError) => void }>();
+  let nextId = 1;
+  let failure: Error | undefined;
+
+  worker.on('message', (event: WriterEvent) => {
+    if (event.type === 'committed') return onCommitted(event.roomId, event.messages);
+    const waiter = pending.get(event.id);
+    pending.delete(event.id);
+    if (!event.error) return waiter?.resolve(event.value);
+    waiter?.reject(event.error.kind ? domainError(event.error.kind, event.error.message) : new Error(event.error.message));
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  });
+
+  function request<T>(message: WithoutId<Exclude<WriterRequest, { type: 'forget' }>>): Promise<T> {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  // The first request also proves the thread started (its module loaded, its client built).
+  await request<WriterStats>({ type: 'stats' });
+
+  return {
+    append: (room: RoomRecord, draft: Draft, opts: { mayRepeat: boolean }) => request<Appended>({ type: 'append', room, draft, opts }),
+    committedSeq: (room: RoomRecord) => request<number>({ type: 'committedSeq', room }),
+    forget: (roomId: string) => worker.postMessage({ type: 'forget', roomId } satisfies WriterRequest),
+    stats: () => request<WriterStats>({ type: 'stats' }),
+    /** Commits what is queued, stops the thread, and returns the final counts. */
+    async close(): Promise<WriterStats> {
+      const stats = await request<WriterStats>({ type: 'drain' });
+      await worker.terminate();
+      return stats;
+    },
+  };
+}
+
+export type Writer = Awaited<ReturnType<typeof startWriter>>;
