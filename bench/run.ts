@@ -164,7 +164,9 @@ async function main() {
     const stream = api(u.i).gateway.Subscribe({ auth: { credential: u.credential }, room_name: u.room });
     stream.on('data', (m: ChatMessage__Output) => {
       const started = sentAt.get(m.msg_id);
-      if (started !== undefined && measuring) deliveryLatency.push(performance.now() - started);
+      if (started === undefined) return;
+      sentAt.delete(m.msg_id);
+      deliveryLatency.push(performance.now() - started);
     });
     stream.on('error', (e: grpc.ServiceError) => statusName(e) !== 'CANCELLED' && countError('Subscribe', e));
     streams.push(stream);
@@ -241,6 +243,7 @@ async function main() {
   for (const stream of streams) stream.cancel();
   for (const c of channels) c.close();
   let writes: Record<string, number> | undefined;
+  let loopDelay: Record<string, number> | undefined;
   if (server) {
     server.child.kill('SIGTERM');
     await server.exited;
@@ -249,6 +252,11 @@ async function main() {
       .split('\n')
       .find((l) => l.includes('"msg":"message writes"'));
     if (line) writes = JSON.parse(line);
+    const delay = server
+      .log()
+      .split('\n')
+      .find((l) => l.includes('"msg":"event loop delay"'));
+    if (delay) loopDelay = JSON.parse(delay);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 
@@ -277,6 +285,7 @@ async function main() {
       benchSecondsPerSecond: Math.round(((benchCpu.user + benchCpu.system) / 1e6 / measuredSeconds) * 100) / 100,
     },
     writes: writes && { flushes: writes.flushes, messages: writes.messages, largestFlush: writes.largestFlush },
+    serverEventLoopDelayMs: loopDelay && { p50: loopDelay.p50_ms, p99: loopDelay.p99_ms, max: loopDelay.max_ms },
     errors: Object.fromEntries(errors),
   };
 
@@ -296,6 +305,10 @@ async function main() {
     console.log(
       `writes:   ${result.writes.messages} messages in ${result.writes.flushes} group commits (largest ${result.writes.largestFlush})`,
     );
+  if (result.serverEventLoopDelayMs) {
+    const d = result.serverEventLoopDelayMs;
+    console.log(`loop:     server event-loop delay p50=${d.p50} p99=${d.p99} max=${d.max} (ms, whole run)`);
+  }
   console.log(`errors:   ${errors.size === 0 ? 'none' : JSON.stringify(result.errors)}`);
   mkdirSync(opt.out, { recursive: true });
   const file = path.join(opt.out, `${result.at.replace(/[:.]/g, '-')}-${opt.label}.json`);

@@ -5,6 +5,7 @@
  */
 
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
@@ -79,6 +80,9 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     throw new Error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
   });
 
+  // How long callbacks waited for the event loop: the server-side share of tail latency.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   let stopping: Promise<void> | undefined;
   return {
     address: `${config.host}:${port}`,
@@ -97,6 +101,13 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
           });
         });
         log.info('message writes', await writer.close());
+        loopDelay.disable();
+        const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+        log.info('event loop delay', {
+          p50_ms: ms(loopDelay.percentile(50)),
+          p99_ms: ms(loopDelay.percentile(99)),
+          max_ms: ms(loopDelay.max),
+        });
         client.destroy();
         await embedded?.close();
       })();
