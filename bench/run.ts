@@ -21,7 +21,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { type ApiClients, connect, statusName, unary } from '../client/api.js';
 import { progressBar } from '../client/progress.js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
-import { type MonolithProcess, spawnMonolith } from '../monolith/spawn.js';
+import { type ChildServer, spawnMonolith } from '../infrastructure/local/processes.js';
 import { cpuSeconds, machine } from './machine.js';
 import { formatSummary, summarize } from './stats.js';
 
@@ -97,7 +97,7 @@ async function main() {
   );
   console.log(`settings: ${JSON.stringify(settings)}`);
 
-  let server: MonolithProcess | undefined;
+  let server: ChildServer | undefined;
   let dataDir: string | undefined;
   let target = opt.target;
   if (!target) {

@@ -13,9 +13,15 @@ export interface ApiClients {
   close(): void;
 }
 
-/** Both clients on one channel to `target` (host:port). */
-export function connect(target: string, options: grpc.ChannelOptions = {}): ApiClients {
+/**
+ * Both clients on one channel to `target`: `host:port`, or several replicas as
+ * `ipv4:host:port,host:port,…`, which calls spread over with round_robin.
+ */
+export function connect(target: string, channelOptions: grpc.ChannelOptions = {}): ApiClients {
   const { grpcObject } = loadContracts();
+  const options = target.includes(',')
+    ? { 'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }), ...channelOptions }
+    : channelOptions;
   const login = new grpcObject.auth.LoginService(target, grpc.credentials.createInsecure(), options);
   const gateway = new grpcObject.gateway.GatewayService(target, grpc.credentials.createInsecure(), {
     ...options,

@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const env = process.argv.includes('--development') ? { CHAT_ENV: 'development', ...process.env } : process.env;
   const config = readMonolithConfig(env);
   const monolith = await startMonolith(config);
-  log.info('monolith ready', {
+  log.ready('monolith ready', {
     grpc: monolith.address,
     dynamodb: monolith.dynamoEndpoint,
     data: config.embedded?.persist ? config.dataDir : undefined,

@@ -6,11 +6,7 @@
 
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import * as grpc from '@grpc/grpc-js';
-import { ReflectionService } from '@grpc/reflection';
-import { HealthImplementation } from 'grpc-health-check';
-import { gatewayService, loginServiceHandlers } from '../api/public-service.js';
-import { loadContracts } from '../contracts/index.js';
+import { serveApi } from '../api/grpc-server.js';
 import { createDynamoClient } from '../functions/shared/dynamo.js';
 import { log } from '../functions/shared/log.js';
 import { ensureTables, tableNames } from '../functions/shared/tables.js';
@@ -21,18 +17,20 @@ import { type EmbeddedDynamo, startEmbeddedDynamo } from './embedded-dynamo.js';
 import { createRoomBus } from './room-bus.js';
 import { startWriter, type WriterStats } from './writer.js';
 
-export interface RunningMonolith {
+export interface RunningServer {
   /** host:port the server listens on. */
   address: string;
   port: number;
-  dynamoEndpoint: string;
-  /** Live subscribers, and how the writer has grouped messages so far. */
-  stats(): Promise<{ subscribers: number } & WriterStats>;
-  /** Graceful stop: refuse new calls, end streams, commit queued messages, close the store. */
+  /** Live subscribers on this server, and its own counters. */
+  stats(): Promise<{ subscribers: number } & Record<string, number>>;
+  /** Graceful stop: refuse new calls, end streams, finish queued work, close what it opened. */
   stop(): Promise<void>;
 }
 
-const SERVICES = ['auth.LoginService', 'gateway.GatewayService'];
+export interface RunningMonolith extends RunningServer {
+  dynamoEndpoint: string;
+  stats(): Promise<{ subscribers: number } & WriterStats>;
+}
 
 export async function startMonolith(config: MonolithConfig): Promise<RunningMonolith> {
   let embedded: EmbeddedDynamo | undefined;
@@ -62,22 +60,10 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     (roomId, messages) => bus.publish(roomId, messages),
   );
   const backend = createMonolithBackend(functions, client, secret, writer, bus);
-  const { grpcObject, definition } = loadContracts();
-  const gateway = gatewayService(backend);
-  const server = new grpc.Server({ 'grpc.keepalive_time_ms': 60_000, 'grpc.keepalive_permit_without_calls': 1 });
-  server.addService(grpcObject.auth.LoginService.service, loginServiceHandlers(backend));
-  server.addService(grpcObject.gateway.GatewayService.service, gateway.handlers);
-  const health = new HealthImplementation(Object.fromEntries(['', ...SERVICES].map((s) => [s, 'SERVING'])));
-  health.addToServer(server);
-  new ReflectionService(definition).addToServer(server);
-
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${config.host}:${config.port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
-      error ? reject(error) : resolve(bound),
-    ),
-  ).catch(async (error) => {
+  const api = await serveApi(backend, config.host, config.port).catch(async (error) => {
+    await writer.close();
     await embedded?.close();
-    throw new Error(`cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    throw error;
   });
 
   // How long callbacks waited for the event loop: the server-side share of tail latency.
@@ -85,21 +71,13 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
   loopDelay.enable();
   let stopping: Promise<void> | undefined;
   return {
-    address: `${config.host}:${port}`,
-    port,
+    address: api.address,
+    port: api.port,
     dynamoEndpoint: functions.dynamo.endpoint ?? `aws:${functions.dynamo.region}`,
     stats: async () => ({ subscribers: bus.subscriberCount(), ...(await writer.stats()) }),
     stop() {
       stopping ??= (async () => {
-        for (const service of ['', ...SERVICES]) health.setStatus(service, 'NOT_SERVING');
-        gateway.closeStreams();
-        await new Promise<void>((resolve) => {
-          const force = setTimeout(() => server.forceShutdown(), 5_000);
-          server.tryShutdown(() => {
-            clearTimeout(force);
-            resolve();
-          });
-        });
+        await api.shutdown();
         log.info('message writes', await writer.close());
         loopDelay.disable();
         const ms = (ns: number) => Math.round(ns / 1e4) / 100;

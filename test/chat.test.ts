@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
-import type { RunningMonolith } from '../monolith/server.js';
+import type { RunningServer } from '../monolith/server.js';
 import { bearer, type Clients, call, connect, signUp, statusOf, subscribe } from './support/clients.js';
-import { startTestMonolith } from './support/monolith.js';
+import { startTestServer } from './support/server.js';
 
-let monolith: RunningMonolith;
+let monolith: RunningServer;
 let c: Clients;
 let ann: string;
 let bob: string;
 
 before(async () => {
-  monolith = await startTestMonolith();
+  monolith = await startTestServer();
   c = connect(monolith.address);
   ann = await signUp(c, 'ann');
   bob = await signUp(c, 'bob');

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
-import { spawnMonolith } from '../monolith/spawn.js';
+import { spawnMonolith } from '../infrastructure/local/processes.js';
 import { call, connect, signUp, subscribe } from './support/clients.js';
 import { TEST_JWT_SECRET } from './support/env.js';
 

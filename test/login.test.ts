@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import jwt from 'jsonwebtoken';
-import type { RunningMonolith } from '../monolith/server.js';
+import type { RunningServer } from '../monolith/server.js';
 import { bearer, type Clients, call, connect, signUp, statusOf } from './support/clients.js';
 import { TEST_JWT_SECRET } from './support/env.js';
-import { startTestMonolith } from './support/monolith.js';
+import { startTestServer } from './support/server.js';
 
-let monolith: RunningMonolith;
+let monolith: RunningServer;
 let c: Clients;
 
 before(async () => {
-  monolith = await startTestMonolith();
+  monolith = await startTestServer();
   c = connect(monolith.address);
 });
 after(async () => {

@@ -10,20 +10,20 @@ import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import jwt from 'jsonwebtoken';
-import type { RunningMonolith } from '../monolith/server.js';
+import type { RunningServer } from '../monolith/server.js';
 import { TEST_JWT_SECRET } from './support/env.js';
-import { startTestMonolith } from './support/monolith.js';
+import { startTestServer } from './support/server.js';
 
 const protoDir = fileURLToPath(new URL('../contracts/proto/', import.meta.url));
 // biome-ignore lint/suspicious/noExplicitAny: an untyped client, as a client built from .proto files alone is
 type Any = any;
 
-let monolith: RunningMonolith;
+let monolith: RunningServer;
 let login: Any;
 let gateway: Any;
 
 before(async () => {
-  monolith = await startTestMonolith();
+  monolith = await startTestServer();
   const definition = protoLoader.loadSync(['auth.proto', 'gateway.proto'], { includeDirs: [protoDir], longs: String, defaults: true });
   const pkg = grpc.loadPackageDefinition(definition) as Any;
   login = new pkg.auth.LoginService(monolith.address, grpc.credentials.createInsecure());

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
-import { startTestMonolith } from './support/monolith.js';
+import { startTestServer } from './support/server.js';
 
 const HealthClient = grpc.makeGenericClientConstructor(healthService, 'Health');
 
@@ -17,7 +17,7 @@ function check(client: grpc.Client, service: string): Promise<string> {
 }
 
 test('health answers SERVING for the server and each public service', async () => {
-  const monolith = await startTestMonolith();
+  const monolith = await startTestServer();
   const client = new HealthClient(monolith.address, grpc.credentials.createInsecure());
   for (const service of ['', 'auth.LoginService', 'gateway.GatewayService']) assert.equal(await check(client, service), 'SERVING');
   await assert.rejects(check(client, 'no.Such'), (error: grpc.ServiceError) => error.code === grpc.status.NOT_FOUND);
@@ -26,7 +26,7 @@ test('health answers SERVING for the server and each public service', async () =
 });
 
 test('reflection lists the public services', async () => {
-  const monolith = await startTestMonolith();
+  const monolith = await startTestServer();
   const { ReflectionService } = await import('@grpc/reflection');
   assert.ok(ReflectionService, 'reflection is installed');
   // The v1alpha reflection stream, driven by hand: ask for the service list.

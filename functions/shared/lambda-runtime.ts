@@ -1,7 +1,8 @@
 /**
  * The runtime of a Lambda instance, built on first use and kept for the
- * instance's life (warm invokes reuse the client and caches). Caches are short:
- * other instances write too.
+ * instance's life (warm invokes reuse the client). Other instances write too,
+ * so rooms and memberships are read afresh on every call (a member who left
+ * cannot post, as in the monolith); a checked session is trusted for 5 s.
  */
 import { createRuntime, type Runtime } from '../runtime.js';
 import { readFunctionsConfig } from './config.js';
@@ -17,7 +18,7 @@ export function lambdaRuntime(): Runtime {
       config,
       client: createDynamoClient(config),
       jwtSecret: config.jwtSecret,
-      roomCacheMs: 2_000,
+      roomCacheMs: 0,
       sessionCacheMs: 5_000,
     });
   }

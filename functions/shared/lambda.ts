@@ -6,7 +6,7 @@
  * generic error (the invoke reports a function error, the gateway INTERNAL).
  */
 import middy from '@middy/core';
-import { normalizeMessage } from '../../contracts/index.js';
+import { normalizeMessage } from '../../contracts/normalize.js';
 import { DomainError, type ErrorKind, InvalidArgumentError } from './errors.js';
 import { describeError, log } from './log.js';
 import type { Caller, Operations } from './operations.js';

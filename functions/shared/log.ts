@@ -6,11 +6,12 @@
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-const threshold = ORDER[(process.env.LOG_LEVEL as Level) ?? 'info'] ?? ORDER.info;
-const pretty = (process.env.LOG_FORMAT ?? (process.stderr.isTTY ? 'pretty' : 'json')) === 'pretty';
+// Read at each call, not at import: whoever sets LOG_LEVEL (a test, a launcher) may do so after this module loads.
+const threshold = () => ORDER[process.env.LOG_LEVEL as Level] ?? ORDER.info;
 
-function write(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
-  if (ORDER[level] < threshold) return;
+function write(level: Level, msg: string, fields: Record<string, unknown> = {}, always = false): void {
+  if (!always && ORDER[level] < threshold()) return;
+  const pretty = (process.env.LOG_FORMAT ?? (process.stderr.isTTY ? 'pretty' : 'json')) === 'pretty';
   if (pretty) {
     const extra = Object.entries(fields)
       .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
@@ -26,6 +27,8 @@ export const log = {
   info: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields),
   warn: (msg: string, fields?: Record<string, unknown>) => write('warn', msg, fields),
   error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields),
+  /** Readiness: printed at any LOG_LEVEL, since launchers and people wait for it. */
+  ready: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields, true),
 };
 
 /** An error's name and message, without its stack or any field that might hold data. */

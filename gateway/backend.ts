@@ -1,0 +1,98 @@
+/**
+ * The gateway's binding of the public API: every operation is a Lambda Invoke
+ * of its function; Subscribe, which a Lambda cannot hold open, is served here
+ * from the messages table (read-only) through the room poller.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Backend } from '../api/backend.js';
+import { REPLAY_PAGE } from '../functions/chat/logic.js';
+import { messagesAfter } from '../functions/chat/messages-table.js';
+import type { ChatOperations } from '../functions/chat/operations.js';
+import { openSubscription } from '../functions/chat/subscription.js';
+import type { ChatroomOperations } from '../functions/chatroom/operations.js';
+import { getRoom } from '../functions/chatroom/rooms-table.js';
+import type { LoginOperations } from '../functions/login/operations.js';
+import { NotFoundError } from '../functions/shared/errors.js';
+import type { Caller, Operation } from '../functions/shared/operations.js';
+import * as validate from '../functions/shared/validate.js';
+import type { Invoker } from './lambda-invoker.js';
+import type { RoomPoller } from './room-poller.js';
+
+const OPERATIONS = {
+  login: ['Login', 'Validate', 'AddUser', 'RemoveUser', 'WhoIsLoggedIn', 'Logout', 'Authenticate'],
+  chatroom: ['CreateRoom', 'DeleteRoom', 'EnterRoom', 'LeaveRoom', 'GetPeople', 'ListRooms'],
+  chat: ['SendMessage', 'GetHistory'],
+} as const;
+
+function proxy<T>(invoker: Invoker, fn: keyof typeof OPERATIONS): T {
+  return Object.fromEntries(
+    OPERATIONS[fn].map((op) => [op, ((caller, request) => invoker.invoke(fn, op, caller, request)) as Operation]),
+  ) as T;
+}
+
+export interface GatewayBackendDeps {
+  invoker: Invoker;
+  poller: RoomPoller;
+  client: DynamoDBClient;
+  tables: { rooms: string; messages: string };
+  /** How long a credential checked by the login function is trusted here (like the functions' own cache). */
+  authCacheMs: number;
+}
+
+const AUTH_CACHE_MAX = 100_000;
+
+export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
+  const login = proxy<LoginOperations>(deps.invoker, 'login');
+  const chatroom = proxy<ChatroomOperations>(deps.invoker, 'chatroom');
+  const chat = proxy<ChatOperations>(deps.invoker, 'chat');
+  const messages = { client: deps.client, tableName: deps.tables.messages };
+  const rooms = { client: deps.client, tableName: deps.tables.rooms };
+
+  // One Authenticate invoke per credential per authCacheMs, not one per RPC.
+  const checked = new Map<string, { caller: Caller; until: number }>();
+  const authenticate: LoginOperations['Authenticate'] = async (_caller, request) => {
+    const hit = checked.get(request.credential);
+    if (hit && hit.until > Date.now()) return hit.caller;
+    const caller = await login.Authenticate(undefined, request);
+    if (checked.size >= AUTH_CACHE_MAX) checked.delete(checked.keys().next().value as string);
+    checked.set(request.credential, { caller, until: Math.min(Date.now() + deps.authCacheMs, caller.expiresAt * 1000) });
+    return caller;
+  };
+  const forgetCaller =
+    (op: Operation): Operation =>
+    async (caller, request) => {
+      const reply = await op(caller, request);
+      for (const [credential, entry] of checked) if (entry.caller.username === caller?.username) checked.delete(credential);
+      return reply;
+    };
+
+  return {
+    login: { ...login, Authenticate: authenticate, Logout: forgetCaller(login.Logout), RemoveUser: forgetCaller(login.RemoveUser) },
+    chatroom,
+    chat: {
+      ...chat,
+      SendMessage: async (caller, request) => {
+        const reply = await chat.SendMessage(caller, request);
+        deps.poller.nudge(request.room_name);
+        return reply;
+      },
+    },
+    async subscribe(caller, request, sink) {
+      const roomName = validate.roomName(request.room_name);
+      validate.personName(caller.username, request.person_name);
+      const after = request.after_seq === undefined ? undefined : validate.sequence('after_seq', request.after_seq);
+      const room = await getRoom(rooms, roomName);
+      if (!room) throw new NotFoundError(`room ${roomName} does not exist`);
+      return openSubscription(
+        {
+          feed: deps.poller.feedFor(roomName),
+          pageSize: REPLAY_PAGE,
+          replayPage: (roomId, afterSeq) => messagesAfter(messages, roomId, afterSeq, REPLAY_PAGE),
+        },
+        room.roomId,
+        after,
+        sink,
+      );
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * Calls a function's operation through Lambda Invoke (serverless-offline's
+ * endpoint, LocalStack's, or AWS) and turns every outcome into the same thing
+ * the monolith's in-process call gives: the reply, or a domain error.
+ *
+ * - envelope `{ ok: false, error }` → that domain error (same gRPC status as the monolith)
+ * - the function threw (FunctionError) → a plain error → INTERNAL
+ * - no answer within `timeoutMs` → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
+ */
+import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
+import { DeadlineExceededError, domainError, UnavailableError } from '../functions/shared/errors.js';
+import type { InvokeResult } from '../functions/shared/lambda.js';
+import { log } from '../functions/shared/log.js';
+import type { Caller } from '../functions/shared/operations.js';
+
+export interface InvokerConfig {
+  /** Lambda API endpoint; undefined means AWS. */
+  endpoint?: string;
+  region: string;
+  /** Deployed function name = prefix + function (`chat-dev-` + `login`). */
+  functionPrefix: string;
+  timeoutMs: number;
+}
+
+export function createInvoker(config: InvokerConfig) {
+  const client = new LambdaClient({
+    region: config.region,
+    endpoint: config.endpoint,
+    maxAttempts: 1, // retries belong to the caller, who knows whether the call is idempotent
+    ...(config.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  });
+  const decoder = new TextDecoder();
+
+  async function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
+    const name = `${config.functionPrefix}${fn}`;
+    let response: InvokeCommandOutput;
+    try {
+      response = await client.send(
+        new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify({ operation, caller, request })) }),
+        { abortSignal: AbortSignal.timeout(config.timeoutMs) },
+      );
+    } catch (error) {
+      const err = error as Error;
+      if (err.name === 'AbortError' || err.name === 'TimeoutError') {
+        throw new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`);
+      }
+      log.warn('invoke failed', { function: name, operation, error: err.name, detail: err.message });
+      throw new UnavailableError(`${fn} is unavailable`);
+    }
+    if (response.FunctionError) {
+      log.error('function failed', { function: name, operation, error: response.FunctionError });
+      throw new Error(`${fn} failed`);
+    }
+    const result = JSON.parse(decoder.decode(response.Payload)) as InvokeResult;
+    if (!result.ok) throw domainError(result.error.kind, result.error.message);
+    return result.reply;
+  }
+
+  return { invoke, close: () => client.destroy() };
+}
+
+export type Invoker = ReturnType<typeof createInvoker>;

@@ -1,0 +1,41 @@
+/** A gateway replica: `node --import tsx gateway/main.ts` (see gateway/config.ts for its settings). */
+import { ConfigError } from '../functions/shared/config.js';
+import { describeError, log } from '../functions/shared/log.js';
+import { readGatewayConfig } from './config.js';
+import { startGateway } from './server.js';
+
+async function main(): Promise<void> {
+  const config = readGatewayConfig();
+  const gateway = await startGateway(config);
+  log.ready('gateway ready', {
+    grpc: gateway.address,
+    replica: config.replica,
+    functions: config.functionsEndpoint ?? `aws:${config.region}`,
+    function_prefix: config.functionPrefix,
+    dynamodb: config.dynamoEndpoint ?? `aws:${config.region}`,
+    poll_ms: config.pollIntervalMs,
+  });
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    if (++signals > 1) process.exit(130);
+    log.info('shutting down', { signal, replica: config.replica });
+    gateway.stop().then(
+      () => {
+        log.info('stopped', { replica: config.replica });
+        process.exit(0);
+      },
+      (error) => {
+        log.error('shutdown failed', describeError(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else log.error('failed to start', describeError(error));
+  process.exit(1);
+});

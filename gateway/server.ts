@@ -1,0 +1,42 @@
+/**
+ * The gateway: the same public gRPC API as the monolith, bound to the Lambda
+ * functions through Invoke, with Subscribe served from the messages table.
+ * Any number of replicas can run side by side.
+ */
+import { serveApi } from '../api/grpc-server.js';
+import { createDynamoClient } from '../functions/shared/dynamo.js';
+import { tableNames } from '../functions/shared/tables.js';
+import type { RunningServer } from '../monolith/server.js';
+import { createGatewayBackend } from './backend.js';
+import type { GatewayConfig } from './config.js';
+import { createInvoker } from './lambda-invoker.js';
+import { createRoomPoller } from './room-poller.js';
+
+export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
+  const client = createDynamoClient({ dynamo: { endpoint: config.dynamoEndpoint, region: config.region } });
+  const tables = tableNames(config.tablePrefix);
+  const invoker = createInvoker({
+    endpoint: config.functionsEndpoint,
+    region: config.region,
+    functionPrefix: config.functionPrefix,
+    timeoutMs: config.functionTimeoutMs,
+  });
+  const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
+  const backend = createGatewayBackend({ invoker, poller, client, tables, authCacheMs: config.authCacheMs });
+  const api = await serveApi(backend, config.host, config.port);
+  let stopping: Promise<void> | undefined;
+  return {
+    address: api.address,
+    port: api.port,
+    stats: async () => ({ subscribers: poller.subscriberCount(), ...poller.stats() }),
+    stop() {
+      stopping ??= (async () => {
+        await api.shutdown();
+        poller.stop();
+        invoker.close();
+        client.destroy();
+      })();
+      return stopping;
+    },
+  };
+}

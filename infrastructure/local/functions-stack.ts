@@ -1,0 +1,96 @@
+/**
+ * The serverless path on one machine, without containers: a DynamoDB (the
+ * embedded dynalite, or one at an endpoint), serverless-offline running the
+ * built functions, and N gateway replicas on loopback. Used by `npm run dev`,
+ * `npm run stack`, and the tests of the functions path.
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createDynamoClient } from '../../functions/shared/dynamo.js';
+import { ensureTables } from '../../functions/shared/tables.js';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../monolith/embedded-dynamo.js';
+import { type ChildServer, ROOT, spawnGateway, spawnOffline } from './processes.js';
+
+/** serverless.yml's stage `dev`: functions `chat-dev-<name>`, tables `chat-dev-<table>`. */
+export const DEV_PREFIX = 'chat-dev-';
+
+export interface StackOptions {
+  replicas: number;
+  /** First gateway port (replica i listens on basePort + i); 0 = any free ports. */
+  basePort: number;
+  /** An existing DynamoDB, else an embedded one (on disk in `dataDir`, or in memory). */
+  dynamoEndpoint?: string;
+  dataDir?: string;
+  jwtSecret: string;
+  /** Extra environment for the functions and gateways (SCRYPT_LOG_N, POLL_INTERVAL_MS, …). */
+  env?: Record<string, string>;
+  /** Let serverless-offline load the handler afresh on each call (edits apply without a restart). */
+  reloadHandler?: boolean;
+}
+
+export interface FunctionsStack {
+  dynamoEndpoint: string;
+  lambdaEndpoint: string;
+  gateways: ChildServer[];
+  offline: ChildServer;
+  /** Starts another replica (e.g. after one was killed). */
+  addGateway(port?: number): Promise<ChildServer>;
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startFunctionsStack(options: StackOptions): Promise<FunctionsStack> {
+  if (!existsSync(path.join(ROOT, 'dist', 'functions', 'login.mjs')))
+    throw new Error('the functions are not built: run `npm run build` first');
+  let embedded: EmbeddedDynamo | undefined;
+  const started: ChildServer[] = [];
+  const stop = async () => {
+    await Promise.all(started.map((server) => server.stop()));
+    await embedded?.close();
+  };
+  try {
+    let dynamoEndpoint = options.dynamoEndpoint;
+    if (!dynamoEndpoint) {
+      embedded = await startEmbeddedDynamo(options.dataDir);
+      dynamoEndpoint = embedded.endpoint;
+    }
+    const client = createDynamoClient({ dynamo: { endpoint: dynamoEndpoint, region: 'us-east-1' } });
+    await ensureTables(client, DEV_PREFIX);
+    client.destroy();
+
+    const functionsEnv = { ...options.env, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: options.jwtSecret };
+    const offline = await spawnOffline(await freePort(), await freePort(), functionsEnv, options.reloadHandler);
+    started.push(offline);
+
+    const addGateway = async (port = 0) => {
+      const gateway = await spawnGateway({
+        ...options.env,
+        PORT: String(port),
+        FUNCTIONS_ENDPOINT: offline.address,
+        FUNCTION_PREFIX: DEV_PREFIX,
+        DYNAMODB_ENDPOINT: dynamoEndpoint as string,
+        TABLE_PREFIX: DEV_PREFIX,
+        REPLICA: `gateway-${started.length}`,
+      });
+      started.push(gateway);
+      return gateway;
+    };
+    const gateways: ChildServer[] = [];
+    for (let i = 0; i < options.replicas; i++) gateways.push(await addGateway(options.basePort ? options.basePort + i : 0));
+    return { dynamoEndpoint, lambdaEndpoint: offline.address, gateways, offline, addGateway, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The CloudFormation resources of the serverless deployment, from the same
+ * table definition the monolith creates its tables from: the tables, and one
+ * least-privilege IAM role per function (only the tables and actions it uses).
+ */
+import { createTableInput, TABLES, type TableDefinition } from '../functions/shared/tables.js';
+
+type Table = TableDefinition['name'];
+
+/** What each function may do to which table. */
+const ACCESS: Record<string, Partial<Record<Table, string[]>>> = {
+  login: {
+    users: ['GetItem', 'PutItem', 'DeleteItem'],
+    sessions: ['GetItem', 'PutItem', 'DeleteItem', 'Query', 'Scan', 'BatchWriteItem'],
+  },
+  chatroom: {
+    rooms: ['GetItem', 'PutItem', 'DeleteItem', 'Scan'],
+    members: ['GetItem', 'PutItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    messages: ['Query', 'BatchWriteItem'],
+  },
+  chat: {
+    rooms: ['GetItem'],
+    members: ['GetItem'],
+    messages: ['PutItem', 'Query'],
+  },
+};
+
+const logicalId = (name: string) => `${name[0]?.toUpperCase()}${name.slice(1)}`;
+const tableName = (table: Table) => ({ 'Fn::Sub': `\${AWS::StackName}-${table}` });
+
+export function serverlessResources() {
+  const resources: Record<string, unknown> = {};
+  for (const table of TABLES) {
+    const { TableName: _name, ...input } = createTableInput(table, '');
+    resources[`${logicalId(table.name)}Table`] = {
+      Type: 'AWS::DynamoDB::Table',
+      Properties: {
+        ...input,
+        TableName: tableName(table.name),
+        ...(table.ttlAttribute ? { TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } } : {}),
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      },
+    };
+  }
+  for (const [fn, access] of Object.entries(ACCESS)) {
+    const statements = Object.entries(access).map(([table, actions]) => {
+      const arn = { 'Fn::GetAtt': [`${logicalId(table)}Table`, 'Arn'] };
+      return {
+        Effect: 'Allow',
+        Action: (actions as string[]).map((a) => `dynamodb:${a}`),
+        Resource: [arn, { 'Fn::Join': ['/', [arn, 'index', '*']] }],
+      };
+    });
+    resources[`${logicalId(fn)}Role`] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
+        ManagedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+        Policies: [{ PolicyName: `${fn}-tables`, PolicyDocument: { Version: '2012-10-17', Statement: statements } }],
+      },
+    };
+  }
+  return { Resources: resources };
+}

@@ -1,0 +1,106 @@
+/**
+ * The functions path when a function fails: it throws, it stalls past the
+ * gateway's timeout, or it cannot be reached. The client gets the contract's
+ * status quickly, and the gateway keeps serving. The functions are real
+ * (serverless-offline); their DynamoDB sits behind a fault-injecting proxy.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import * as grpc from '@grpc/grpc-js';
+import dynalite from 'dynalite';
+import { readGatewayConfig } from '../../gateway/config.js';
+import { startGateway } from '../../gateway/server.js';
+import { DEV_PREFIX, type FunctionsStack, freePort, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
+import type { RunningServer } from '../../monolith/server.js';
+import { type Clients, call, connect, statusOf } from '../support/clients.js';
+import { TEST_JWT_SECRET } from '../support/env.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
+
+const TIMEOUT_MS = 1_500;
+const store = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
+let stack: FunctionsStack;
+let gateway: RunningServer;
+let c: Clients;
+
+before(async () => {
+  await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', () => resolve()));
+  proxy = await startFaultProxy((store.address() as { port: number }).port);
+  stack = await startFunctionsStack({
+    replicas: 0,
+    basePort: 0,
+    dynamoEndpoint: proxy.endpoint,
+    jwtSecret: TEST_JWT_SECRET,
+    env: { SCRYPT_LOG_N: '10', LOG_LEVEL: 'error' },
+  });
+  gateway = await startGateway(
+    readGatewayConfig({
+      PORT: '0',
+      FUNCTIONS_ENDPOINT: stack.lambdaEndpoint,
+      DYNAMODB_ENDPOINT: proxy.endpoint,
+      TABLE_PREFIX: DEV_PREFIX,
+      FUNCTION_TIMEOUT_MS: String(TIMEOUT_MS),
+    }),
+  );
+  c = connect(gateway.address);
+});
+after(async () => {
+  c.close();
+  await gateway.stop();
+  await stack.stop();
+  await proxy.close();
+  await new Promise<void>((resolve) => store.close(() => resolve()));
+});
+
+const addUser = (username: string) => call(c.login, c.login.AddUser, { username, password: 'demo' });
+
+async function timed<T>(work: Promise<T>): Promise<{ status: grpc.status | 'OK'; ms: number }> {
+  const started = performance.now();
+  const status = await statusOf(work);
+  return { status, ms: performance.now() - started };
+}
+
+test('a function that throws gives INTERNAL with a generic message', async () => {
+  assert.deepEqual(await addUser('before'), { ok: true });
+  proxy.set('refuse'); // the function's DynamoDB calls fail: it throws
+  const error = await addUser('during-refuse').then(
+    () => undefined,
+    (e: grpc.ServiceError) => e,
+  );
+  assert.equal(error?.code, grpc.status.INTERNAL);
+  assert.equal(error?.details, 'internal error', 'nothing about the cause leaks');
+  proxy.set('pass');
+  assert.deepEqual(await addUser('after-refuse'), { ok: true }, 'the gateway and the function recover');
+});
+
+test('a function that stalls gives DEADLINE_EXCEEDED at the gateway timeout', async () => {
+  proxy.set('hang');
+  const { status, ms } = await timed(addUser('during-hang'));
+  assert.equal(status, grpc.status.DEADLINE_EXCEEDED);
+  assert.ok(ms >= TIMEOUT_MS - 50 && ms < TIMEOUT_MS + 3_000, `answered after ${Math.round(ms)} ms`);
+  proxy.set('pass');
+  assert.deepEqual(await addUser('after-hang'), { ok: true });
+});
+
+test('unreachable functions give UNAVAILABLE, and the gateway stays up', async () => {
+  const nowhere = await startGateway(
+    readGatewayConfig({
+      PORT: '0',
+      FUNCTIONS_ENDPOINT: `http://127.0.0.1:${await freePort()}`,
+      DYNAMODB_ENDPOINT: proxy.endpoint,
+      TABLE_PREFIX: DEV_PREFIX,
+    }),
+  );
+  const lost = connect(nowhere.address);
+  for (let i = 0; i < 3; i++) {
+    const { status, ms } = await timed(call(lost.login, lost.login.Login, { username: 'before', password: 'demo' }));
+    assert.equal(status, grpc.status.UNAVAILABLE);
+    assert.ok(ms < 5_000);
+  }
+  lost.close();
+  await nowhere.stop();
+  assert.equal(
+    typeof ((await call(c.login, c.login.Login, { username: 'before', password: 'demo' })) as { credential: string }).credential,
+    'string',
+  );
+});

@@ -1,0 +1,64 @@
+/**
+ * `serverless package` works offline (no AWS account) and the packaged
+ * CloudFormation template declares the tables and a least-privilege role per
+ * function.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { ROOT } from '../../infrastructure/local/processes.js';
+
+const out = mkdtempSync(path.join(tmpdir(), 'chat-package-'));
+after(() => rmSync(out, { recursive: true, force: true }));
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+test('the packaged template has the tables, the functions and per-function permissions', () => {
+  execFileSync(process.execPath, ['node_modules/serverless/bin/serverless.js', 'package', '--stage', 'prod', '--package', out], {
+    cwd: ROOT,
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' },
+    stdio: 'pipe',
+  });
+  const template = JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8')) as {
+    Resources: Record<string, Resource>;
+  };
+  const resources = template.Resources;
+  const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+
+  const tables = ofType('AWS::DynamoDB::Table')
+    .map(([id]) => id)
+    .sort();
+  assert.deepEqual(tables, ['MembersTable', 'MessagesTable', 'RoomsTable', 'SessionsTable', 'UsersTable']);
+  const messages = resources.MessagesTable?.Properties as { LocalSecondaryIndexes: { IndexName: string }[]; KeySchema: unknown[] };
+  assert.equal(messages.LocalSecondaryIndexes[0]?.IndexName, 'by_msg_id');
+
+  const functions = ofType('AWS::Lambda::Function');
+  assert.equal(functions.length, 3);
+  for (const [, fn] of functions) {
+    assert.equal(fn.Properties.Runtime, 'nodejs22.x');
+    assert.match(String(fn.Properties.Handler), /^dist\/functions\//);
+  }
+
+  // Each role may touch only its function's tables, with only the actions it uses.
+  type Statement = { Action: string[]; Resource: { 'Fn::GetAtt'?: string[] }[] };
+  const policy = (role: string): Statement[] => {
+    const properties = resources[role]?.Properties as { Policies: { PolicyDocument: { Statement: Statement[] } }[] } | undefined;
+    assert.ok(properties, `${role} exists`);
+    return properties.Policies[0]?.PolicyDocument.Statement ?? [];
+  };
+  const tablesOf = (role: string) =>
+    policy(role)
+      .map((s) => s.Resource[0]?.['Fn::GetAtt']?.[0])
+      .sort();
+  assert.deepEqual(tablesOf('LoginRole'), ['SessionsTable', 'UsersTable']);
+  assert.deepEqual(tablesOf('ChatroomRole'), ['MembersTable', 'MessagesTable', 'RoomsTable']);
+  assert.deepEqual(tablesOf('ChatRole'), ['MembersTable', 'MessagesTable', 'RoomsTable']);
+  const chatActions = policy('ChatRole').flatMap((s) => s.Action);
+  assert.ok(!chatActions.includes('dynamodb:DeleteItem') && !chatActions.includes('dynamodb:Scan'), 'chat cannot delete or scan');
+  for (const role of ['LoginRole', 'ChatroomRole', 'ChatRole']) {
+    for (const action of policy(role).flatMap((s) => s.Action)) assert.notEqual(action, 'dynamodb:*');
+  }
+});
