@@ -11,6 +11,8 @@ export interface GatewayConfig {
   functionsEndpoint?: string;
   functionPrefix: string;
   functionTimeoutMs: number;
+  /** Most invokes in flight per function from this replica. */
+  functionConcurrency: number;
   /** DynamoDB for Subscribe's reads; undefined means AWS. */
   dynamoEndpoint?: string;
   tablePrefix: string;
@@ -39,6 +41,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     functionsEndpoint: env.FUNCTIONS_ENDPOINT || undefined,
     functionPrefix: env.FUNCTION_PREFIX ?? 'chat-dev-',
     functionTimeoutMs: integer('FUNCTION_TIMEOUT_MS', 10_000, 100, 900_000),
+    functionConcurrency: integer('FUNCTION_CONCURRENCY', 4, 1, 1000),
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     tablePrefix: env.TABLE_PREFIX ?? 'chat-dev-',
     pollIntervalMs: integer('POLL_INTERVAL_MS', 100, 10, 10_000),

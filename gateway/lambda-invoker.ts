@@ -5,7 +5,13 @@
  *
  * - envelope `{ ok: false, error }` → that domain error (same gRPC status as the monolith)
  * - the function threw (FunctionError) → a plain error → INTERNAL
- * - no answer within `timeoutMs` → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
+ * - no answer within `timeoutMs` (queueing included) → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
+ *
+ * At most `concurrency` invokes per function are in flight from one gateway;
+ * the rest wait their turn. Like reserved concurrency on AWS, this bounds how
+ * many instances a burst can start: each new instance is a cold start, and on
+ * serverless-offline, which starts one per concurrent call, a burst of cold
+ * starts on two cores otherwise feeds on itself until every call times out.
  */
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import { DeadlineExceededError, domainError, UnavailableError } from '../functions/shared/errors.js';
@@ -20,6 +26,39 @@ export interface InvokerConfig {
   /** Deployed function name = prefix + function (`chat-dev-` + `login`). */
   functionPrefix: string;
   timeoutMs: number;
+  /** Most invokes in flight per function. */
+  concurrency: number;
+}
+
+/** A counting semaphore whose waiters give up when their signal aborts. */
+function limiter(slots: number) {
+  let free = slots;
+  const waiting: (() => void)[] = [];
+  return {
+    async acquire(signal: AbortSignal): Promise<void> {
+      if (free > 0) {
+        free--;
+        return;
+      }
+      await new Promise<void>((resolve, reject) => {
+        const wake = () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        const onAbort = () => {
+          waiting.splice(waiting.indexOf(wake), 1);
+          reject(signal.reason);
+        };
+        waiting.push(wake);
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+    release(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else free++;
+    },
+  };
 }
 
 export function createInvoker(config: InvokerConfig) {
@@ -30,15 +69,23 @@ export function createInvoker(config: InvokerConfig) {
     ...(config.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   const decoder = new TextDecoder();
+  const limits = new Map<string, ReturnType<typeof limiter>>();
 
   async function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
     const name = `${config.functionPrefix}${fn}`;
+    const signal = AbortSignal.timeout(config.timeoutMs);
+    const limit = limits.get(fn) ?? limits.set(fn, limiter(config.concurrency)).get(fn);
     let response: InvokeCommandOutput;
     try {
-      response = await client.send(
-        new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify({ operation, caller, request })) }),
-        { abortSignal: AbortSignal.timeout(config.timeoutMs) },
-      );
+      await limit?.acquire(signal);
+      try {
+        response = await client.send(
+          new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify({ operation, caller, request })) }),
+          { abortSignal: signal },
+        );
+      } finally {
+        limit?.release();
+      }
     } catch (error) {
       const err = error as Error;
       if (err.name === 'AbortError' || err.name === 'TimeoutError') {

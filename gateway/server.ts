@@ -20,6 +20,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     region: config.region,
     functionPrefix: config.functionPrefix,
     timeoutMs: config.functionTimeoutMs,
+    concurrency: config.functionConcurrency,
   });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
   const backend = createGatewayBackend({ invoker, poller, client, tables, authCacheMs: config.authCacheMs });
