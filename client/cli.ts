@@ -10,6 +10,7 @@
 import * as readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import type * as grpc from '@grpc/grpc-js';
+import { Metadata } from '@grpc/grpc-js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
 import { connect, statusName, unary } from './api.js';
 
@@ -160,7 +161,7 @@ async function run(line: string): Promise<void> {
       await unary(api.gateway, api.gateway.DeleteRoom, { ...auth(), room_name: args[0] ?? '' });
       return say(`deleted ${args[0]}`);
     case '/who': {
-      const metadata = new (await import('@grpc/grpc-js')).Metadata();
+      const metadata = new Metadata();
       metadata.set('authorization', `Bearer ${state.credential}`);
       const reply = await unary(api.login, api.login.WhoIsLoggedIn, {}, { metadata });
       return say([...new Set(reply?.sessions.map((s) => s.username))].join(', ') || '(nobody)');

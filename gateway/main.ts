@@ -1,4 +1,6 @@
 /** A gateway replica: `node --import tsx gateway/main.ts` (see gateway/config.ts for its settings). */
+
+import { stopOnSignals } from '../api/lifecycle.js';
 import { ConfigError } from '../functions/shared/config.js';
 import { describeError, log } from '../functions/shared/log.js';
 import { readGatewayConfig } from './config.js';
@@ -15,23 +17,7 @@ async function main(): Promise<void> {
     dynamodb: config.dynamoEndpoint ?? `aws:${config.region}`,
     poll_ms: config.pollIntervalMs,
   });
-  let signals = 0;
-  const shutdown = (signal: string) => {
-    if (++signals > 1) process.exit(130);
-    log.info('shutting down', { signal, replica: config.replica });
-    gateway.stop().then(
-      () => {
-        log.info('stopped', { replica: config.replica });
-        process.exit(0);
-      },
-      (error) => {
-        log.error('shutdown failed', describeError(error));
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(() => gateway.stop(), { replica: config.replica });
 }
 
 main().catch((error) => {

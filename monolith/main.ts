@@ -1,4 +1,6 @@
 /** `npm start`: the monolith, with an embedded DynamoDB unless one is configured. */
+
+import { stopOnSignals } from '../api/lifecycle.js';
 import { ConfigError } from '../functions/shared/config.js';
 import { describeError, log } from '../functions/shared/log.js';
 import { readMonolithConfig } from './config.js';
@@ -15,23 +17,7 @@ async function main(): Promise<void> {
     data: config.embedded?.persist ? config.dataDir : undefined,
     services: 'auth.LoginService gateway.GatewayService grpc.health.v1.Health reflection',
   });
-  let signals = 0;
-  const shutdown = (signal: string) => {
-    if (++signals > 1) process.exit(130); // a second Ctrl-C does not wait
-    log.info('shutting down', { signal });
-    monolith.stop().then(
-      () => {
-        log.info('stopped');
-        process.exit(0);
-      },
-      (error) => {
-        log.error('shutdown failed', describeError(error));
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(() => monolith.stop());
 }
 
 main().catch((error) => {

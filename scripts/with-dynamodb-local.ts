@@ -8,12 +8,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../functions/shared/dynamo.js';
+import { freePort } from '../infrastructure/local/processes.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const command = process.argv.slice(process.argv.indexOf('--') + 1);
@@ -27,17 +27,6 @@ function jarDir(): string {
   const dir = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
   if (!dir) throw new Error(`no DynamoDB Local jar under ${lib}; run npm ci`);
   return path.join(lib, dir);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitReady(endpoint: string, java: ChildProcess): Promise<void> {

@@ -22,3 +22,8 @@ export function requireCaller(caller: Caller | undefined): Caller {
   if (!caller) throw new UnauthenticatedError('missing credential');
   return caller;
 }
+
+/** An operation that acts as the authenticated user: logic taking the caller's name. */
+export function asUser<Req, Reply>(logic: (username: string, request: Req) => Promise<Reply>): Operation<Req, Reply> {
+  return (caller, request) => logic(requireCaller(caller).username, request);
+}

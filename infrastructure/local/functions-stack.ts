@@ -5,12 +5,13 @@
  * `npm run stack`, and the tests of the functions path.
  */
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { createDynamoClient } from '../../functions/shared/dynamo.js';
 import { ensureTables } from '../../functions/shared/tables.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../monolith/embedded-dynamo.js';
-import { type ChildServer, ROOT, spawnGateway, spawnOffline } from './processes.js';
+import { type ChildServer, freePort, ROOT, spawnGateway, spawnOffline } from './processes.js';
+
+export { freePort };
 
 /** serverless.yml's stage `dev`: functions `chat-dev-<name>`, tables `chat-dev-<table>`. */
 export const DEV_PREFIX = 'chat-dev-';
@@ -37,17 +38,6 @@ export interface FunctionsStack {
   /** Starts another replica (e.g. after one was killed). */
   addGateway(port?: number): Promise<ChildServer>;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startFunctionsStack(options: StackOptions): Promise<FunctionsStack> {

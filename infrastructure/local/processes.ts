@@ -4,6 +4,7 @@
  * serverless-offline (the functions stack).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,3 +74,15 @@ export const spawnOffline = (lambdaPort: number, httpPort: number, env: Record<s
     /listening on (http:\/\/127\.0\.0\.1:\d+)/,
     60_000,
   );
+
+/** A loopback port that was free a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
