@@ -37,8 +37,9 @@ const options: esbuild.BuildOptions = {
 
 if (watch) {
   const context = await esbuild.context(options);
+  await context.rebuild(); // the first build is complete before anyone is told to use it
   await context.watch();
-  console.log('watching functions/ for changes');
+  console.log('built; watching functions/ for changes');
 } else {
   const result = await esbuild.build({ ...options, metafile: true });
   for (const [file, { bytes }] of Object.entries(result.metafile.outputs)) {
