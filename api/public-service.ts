@@ -96,28 +96,33 @@ export function gatewayService(backend: Backend): { handlers: GatewayServiceHand
     }),
     Subscribe: (call: grpc.ServerWritableStream<gateway.SubscribeRequest, ChatMessage>) => {
       let cancel: (() => void) | undefined;
-      let cancelled = false;
-      const fail = (error: unknown) => {
+      // Set once the stream is over, whoever ended it: nothing is written after, and a
+      // subscription that opens late is stopped at once.
+      let over = false;
+      const finish = () => {
+        over = true;
         streams.delete(fail);
         cancel?.();
+      };
+      const fail = (error: unknown) => {
+        if (over) return;
+        finish();
         call.emit('error', toStatusError(error, 'Subscribe'));
       };
       streams.add(fail);
-      call.on('cancelled', () => {
-        cancelled = true;
-        streams.delete(fail);
-        cancel?.();
-      });
+      call.on('cancelled', finish);
       const sink = {
         send(message: ChatMessage) {
+          if (over) return;
           if (call.writableLength >= MAX_QUEUED_PER_SUBSCRIBER) {
             fail(new ResourceExhaustedError('subscriber is too slow; resubscribe with after_seq'));
             return;
           }
           call.write(message);
         },
-        end: () => {
-          streams.delete(fail);
+        end() {
+          if (over) return;
+          finish();
           call.end();
         },
         fail,
@@ -126,7 +131,7 @@ export function gatewayService(backend: Backend): { handlers: GatewayServiceHand
         const caller = await callerOf(call);
         const { room_name, person_name, after_seq } = call.request;
         const stop = await backend.subscribe(caller, { room_name, person_name, after_seq }, sink);
-        if (cancelled) stop();
+        if (over) stop();
         else cancel = stop;
       })().catch(fail);
     },

@@ -58,6 +58,12 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
   const writer = await startWriter(
     { endpoint: functions.dynamo.endpoint, region: functions.dynamo.region, tableName: tableNames(functions.tablePrefix).messages },
     (roomId, messages) => bus.publish(roomId, messages),
+    (error) => {
+      // Without its writer the server cannot store messages; exit so a supervisor restarts it
+      // (the new writer repairs what the old one left, and clients resume with after_seq).
+      log.error('message writer failed; exiting', { detail: error.message });
+      process.exit(1);
+    },
   );
   const backend = createMonolithBackend(functions, client, secret, writer, bus);
   const api = await serveApi(backend, config.host, config.port).catch(async (error) => {

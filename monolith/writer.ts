@@ -35,7 +35,15 @@ export type WriterStats = {
 // Distributes Omit over the union, so each request keeps its own fields.
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-export async function startWriter(setup: WriterSetup, onCommitted: (roomId: string, messages: chatmsg.ChatMessage[]) => void) {
+/**
+ * @param onFailure told when the thread dies: the server cannot accept messages
+ *   without it, and a restart rebuilds its state from the table.
+ */
+export async function startWriter(
+  setup: WriterSetup,
+  onCommitted: (roomId: string, messages: chatmsg.ChatMessage[]) => void,
+  onFailure: (error: Error) => void,
+) {
   const worker = new Worker(new URL('./writer-thread.mjs', import.meta.url), { workerData: setup });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error | DomainError) => void }>();
   let nextId = 1;
@@ -48,11 +56,16 @@ export async function startWriter(setup: WriterSetup, onCommitted: (roomId: stri
     if (!event.error) return waiter?.resolve(event.value);
     waiter?.reject(event.error.kind ? domainError(event.error.kind, event.error.message) : new Error(event.error.message));
   });
-  worker.on('error', (error) => {
+  let closing = false;
+  const fail = (error: Error) => {
+    if (failure) return;
     failure = error;
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
-  });
+    if (!closing) onFailure(error);
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`message writer thread exited (${code})`)));
 
   function request<T>(message: WithoutId<Exclude<WriterRequest, { type: 'forget' }>>): Promise<T> {
     if (failure) return Promise.reject(failure);
@@ -74,6 +87,7 @@ export async function startWriter(setup: WriterSetup, onCommitted: (roomId: stri
     /** Commits what is queued, stops the thread, and returns the final counts. */
     async close(): Promise<WriterStats> {
       const stats = await request<WriterStats>({ type: 'drain' });
+      closing = true;
       await worker.terminate();
       return stats;
     },
