@@ -47,7 +47,10 @@ test('acknowledged messages survive SIGKILL exactly once, with no gap', async ()
     }
   };
   const senders = Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(sender));
-  while (acked.size < 150) await sleep(5);
+  for (let waited = 0; acked.size < 150; waited += 5) {
+    assert.ok(waited < 20_000, `only ${acked.size} sends acknowledged in 20 s`);
+    await sleep(5);
+  }
   first.child.kill('SIGKILL');
   killed = true;
   assert.equal((await first.exited).signal, 'SIGKILL');

@@ -69,7 +69,7 @@ test('messages sent through any replica reach a subscriber on another, in order,
       await sleep(5);
     }
   })();
-  while (first.messages.length < 40) await sleep(10);
+  await first.waitFor(40, 10_000);
   stack.gateways[0]?.child.kill('SIGKILL');
   await first.ended;
   const seen = [...first.messages];
