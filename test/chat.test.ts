@@ -1,50 +1,35 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
-import type { RunningServer } from '../monolith/server.js';
-import { bearer, type Clients, call, connect, signUp, statusOf, subscribe } from './support/clients.js';
-import { startTestServer } from './support/server.js';
+import { bearer, call, statusOf, subscribe } from './support/clients.js';
+import { serverWithUsers } from './support/fixture.js';
 
-let monolith: RunningServer;
-let c: Clients;
-let ann: string;
-let bob: string;
-
-before(async () => {
-  monolith = await startTestServer();
-  c = connect(monolith.address);
-  ann = await signUp(c, 'ann');
-  bob = await signUp(c, 'bob');
-});
-after(async () => {
-  c.close();
-  await monolith.stop();
-});
+const fx = serverWithUsers('ann', 'bob');
 
 const as = (credential: string) => ({ auth: { credential } });
-const g = () => c.gateway;
+const g = () => fx.c.gateway;
 type Reply = { ok: boolean; message: string; server_seq: number; server_ts_ms: number; msg_id: string };
 type History = { messages: { server_seq: number; text: string; person_name: string; msg_id: string }[] };
 
 async function room(name: string, ...members: string[]) {
-  await call(g(), g().CreateRoom, { ...as(ann), room_name: name });
+  await call(g(), g().CreateRoom, { ...as(fx.token.ann), room_name: name });
   for (const member of members) await call(g(), g().EnterRoom, { ...as(member), room_name: name });
 }
 const send = (credential: string, room_name: string, text: string, extra: Record<string, unknown> = {}) =>
   call(g(), g().SendMessage, { ...as(credential), room_name, text, ...extra }) as Promise<Reply>;
 const history = (room_name: string, extra: Record<string, unknown> = {}) =>
-  call(g(), g().GetHistory, { ...as(ann), room_name, ...extra }) as Promise<History>;
+  call(g(), g().GetHistory, { ...as(fx.token.ann), room_name, ...extra }) as Promise<History>;
 
 describe('SendMessage', () => {
   test('numbers messages 1, 2, 3 per room', async () => {
-    await room('seq-a', ann);
-    await room('seq-b', ann);
+    await room('seq-a', fx.token.ann);
+    await room('seq-b', fx.token.ann);
     const replies = [
-      await send(ann, 'seq-a', 'one'),
-      await send(ann, 'seq-a', 'two'),
-      await send(ann, 'seq-b', 'other'),
-      await send(ann, 'seq-a', 'three'),
+      await send(fx.token.ann, 'seq-a', 'one'),
+      await send(fx.token.ann, 'seq-a', 'two'),
+      await send(fx.token.ann, 'seq-b', 'other'),
+      await send(fx.token.ann, 'seq-a', 'three'),
     ];
     assert.deepEqual(
       replies.map((r) => r.server_seq),
@@ -58,8 +43,8 @@ describe('SendMessage', () => {
   });
 
   test('concurrent sends get distinct, gapless numbers', async () => {
-    await room('burst', ann, bob);
-    const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => send(i % 2 ? ann : bob, 'burst', `m${i}`)));
+    await room('burst', fx.token.ann, fx.token.bob);
+    const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => send(i % 2 ? fx.token.ann : fx.token.bob, 'burst', `m${i}`)));
     assert.deepEqual(
       replies.map((r) => r.server_seq).sort((a, b) => a - b),
       Array.from({ length: 60 }, (_, i) => i + 1),
@@ -67,15 +52,15 @@ describe('SendMessage', () => {
   });
 
   test('a retry with the same msg_id stores one message and answers the same seq', async () => {
-    await room('retry', ann);
-    const first = await send(ann, 'retry', 'hello', { msg_id: 'client-1', client_ts_ms: 1234 });
-    const concurrent = await Promise.all([1, 2, 3].map(() => send(ann, 'retry', 'hello', { msg_id: 'client-1' })));
+    await room('retry', fx.token.ann);
+    const first = await send(fx.token.ann, 'retry', 'hello', { msg_id: 'client-1', client_ts_ms: 1234 });
+    const concurrent = await Promise.all([1, 2, 3].map(() => send(fx.token.ann, 'retry', 'hello', { msg_id: 'client-1' })));
     for (const again of concurrent) {
       assert.equal(again.server_seq, first.server_seq);
       assert.equal(again.server_ts_ms, first.server_ts_ms);
       assert.equal(again.message, 'already stored');
     }
-    await send(ann, 'retry', 'next', { msg_id: 'client-2' });
+    await send(fx.token.ann, 'retry', 'next', { msg_id: 'client-2' });
     const { messages } = await history('retry');
     assert.deepEqual(
       messages.map((m) => [m.server_seq, m.msg_id]),
@@ -87,33 +72,33 @@ describe('SendMessage', () => {
   });
 
   test('refuses non-members, impostors, bad input and missing rooms', async () => {
-    await room('strict', ann);
-    assert.equal(await statusOf(send(bob, 'strict', 'hi')), status.PERMISSION_DENIED, 'not entered');
-    assert.equal(await statusOf(send(ann, 'strict', 'hi', { person_name: 'bob' })), status.PERMISSION_DENIED, 'as bob');
-    assert.equal((await send(ann, 'strict', 'hi', { person_name: 'ann' })).ok, true, 'own name is fine');
-    assert.equal(await statusOf(send(ann, 'strict', '')), status.INVALID_ARGUMENT);
-    assert.equal(await statusOf(send(ann, 'strict', '   ')), status.INVALID_ARGUMENT);
-    assert.equal(await statusOf(send(ann, 'strict', 'x'.repeat(4097))), status.INVALID_ARGUMENT);
-    assert.equal(await statusOf(send(ann, 'strict', 'ok', { msg_id: 'bad id!' })), status.INVALID_ARGUMENT);
-    assert.equal(await statusOf(send(ann, 'strict', 'ok', { msg_id: 'm'.repeat(65) })), status.INVALID_ARGUMENT);
-    assert.equal(await statusOf(send(ann, 'strict', 'ok', { client_ts_ms: -5 })), status.INVALID_ARGUMENT);
-    assert.equal(await statusOf(send(ann, 'no-such-room', 'hi')), status.NOT_FOUND);
+    await room('strict', fx.token.ann);
+    assert.equal(await statusOf(send(fx.token.bob, 'strict', 'hi')), status.PERMISSION_DENIED, 'not entered');
+    assert.equal(await statusOf(send(fx.token.ann, 'strict', 'hi', { person_name: 'bob' })), status.PERMISSION_DENIED, 'as bob');
+    assert.equal((await send(fx.token.ann, 'strict', 'hi', { person_name: 'ann' })).ok, true, 'own name is fine');
+    assert.equal(await statusOf(send(fx.token.ann, 'strict', '')), status.INVALID_ARGUMENT);
+    assert.equal(await statusOf(send(fx.token.ann, 'strict', '   ')), status.INVALID_ARGUMENT);
+    assert.equal(await statusOf(send(fx.token.ann, 'strict', 'x'.repeat(4097))), status.INVALID_ARGUMENT);
+    assert.equal(await statusOf(send(fx.token.ann, 'strict', 'ok', { msg_id: 'bad id!' })), status.INVALID_ARGUMENT);
+    assert.equal(await statusOf(send(fx.token.ann, 'strict', 'ok', { msg_id: 'm'.repeat(65) })), status.INVALID_ARGUMENT);
+    assert.equal(await statusOf(send(fx.token.ann, 'strict', 'ok', { client_ts_ms: -5 })), status.INVALID_ARGUMENT);
+    assert.equal(await statusOf(send(fx.token.ann, 'no-such-room', 'hi')), status.NOT_FOUND);
     assert.equal(await statusOf(call(g(), g().SendMessage, { room_name: 'strict', text: 'hi' })), status.UNAUTHENTICATED);
-    assert.equal(((await call(g(), g().SendMessage, { room_name: 'strict', text: 'bearer' }, bearer(ann))) as Reply).ok, true);
+    assert.equal(((await call(g(), g().SendMessage, { room_name: 'strict', text: 'bearer' }, bearer(fx.token.ann))) as Reply).ok, true);
   });
 
   test('after LeaveRoom a member can no longer post', async () => {
-    await room('exit', ann, bob);
-    await send(bob, 'exit', 'bye');
-    await call(g(), g().LeaveRoom, { ...as(bob), room_name: 'exit' });
-    assert.equal(await statusOf(send(bob, 'exit', 'still here?')), status.PERMISSION_DENIED);
+    await room('exit', fx.token.ann, fx.token.bob);
+    await send(fx.token.bob, 'exit', 'bye');
+    await call(g(), g().LeaveRoom, { ...as(fx.token.bob), room_name: 'exit' });
+    assert.equal(await statusOf(send(fx.token.bob, 'exit', 'still here?')), status.PERMISSION_DENIED);
   });
 });
 
 describe('GetHistory', () => {
   test('newest N oldest first, default 20, at most 200, paging back with before_seq', async () => {
-    await room('long', ann);
-    for (let i = 1; i <= 230; i++) await send(ann, 'long', `t${i}`);
+    await room('long', fx.token.ann);
+    for (let i = 1; i <= 230; i++) await send(fx.token.ann, 'long', `t${i}`);
     const seqs = (h: History) => h.messages.map((m) => m.server_seq);
     const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
     assert.deepEqual(seqs(await history('long')), range(211, 230));
@@ -129,11 +114,11 @@ describe('GetHistory', () => {
 
 describe('Subscribe', () => {
   test('delivers live to every subscriber of the room, in order', async () => {
-    await room('live', ann, bob);
-    const a = subscribe(c, { ...as(ann), room_name: 'live' });
-    const b = subscribe(c, { room_name: 'live' }, bearer(bob));
+    await room('live', fx.token.ann, fx.token.bob);
+    const a = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'live' });
+    const b = subscribe(fx.c, { room_name: 'live' }, bearer(fx.token.bob));
     await sleep(100);
-    for (let i = 0; i < 10; i++) await send(i % 2 ? ann : bob, 'live', `n${i}`);
+    for (let i = 0; i < 10; i++) await send(i % 2 ? fx.token.ann : fx.token.bob, 'live', `n${i}`);
     for (const s of [a, b]) {
       const got = await s.waitFor(10);
       assert.deepEqual(
@@ -153,11 +138,11 @@ describe('Subscribe', () => {
   });
 
   test('after_seq replays what is stored, then goes live, with no gap or duplicate', async () => {
-    await room('resume', ann);
-    for (let i = 1; i <= 30; i++) await send(ann, 'resume', `r${i}`);
-    const s = subscribe(c, { ...as(ann), room_name: 'resume', after_seq: 12 });
+    await room('resume', fx.token.ann);
+    for (let i = 1; i <= 30; i++) await send(fx.token.ann, 'resume', `r${i}`);
+    const s = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'resume', after_seq: 12 });
     // Sends race the replay: each must show up exactly once.
-    const sending = Promise.all(Array.from({ length: 40 }, (_, i) => send(ann, 'resume', `live${i}`)));
+    const sending = Promise.all(Array.from({ length: 40 }, (_, i) => send(fx.token.ann, 'resume', `live${i}`)));
     await sending;
     await s.waitFor(70 - 12);
     await sleep(100); // nothing more may come
@@ -169,13 +154,13 @@ describe('Subscribe', () => {
   });
 
   test('after_seq 0 replays the whole room; without it only live messages come', async () => {
-    await room('whole', ann);
-    await send(ann, 'whole', 'old');
-    const all = subscribe(c, { ...as(ann), room_name: 'whole', after_seq: 0 });
-    const liveOnly = subscribe(c, { ...as(ann), room_name: 'whole' });
+    await room('whole', fx.token.ann);
+    await send(fx.token.ann, 'whole', 'old');
+    const all = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'whole', after_seq: 0 });
+    const liveOnly = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'whole' });
     await all.waitFor(1);
     await sleep(100);
-    await send(ann, 'whole', 'new');
+    await send(fx.token.ann, 'whole', 'new');
     assert.deepEqual(
       (await all.waitFor(2)).map((m) => m.text),
       ['old', 'new'],
@@ -189,26 +174,26 @@ describe('Subscribe', () => {
   });
 
   test('ends cleanly when the room is deleted; cancelled streams are released', async () => {
-    await room('doomed', ann);
-    const before = (await monolith.stats()).subscribers;
-    const s = subscribe(c, { ...as(ann), room_name: 'doomed' });
-    const gone = subscribe(c, { ...as(ann), room_name: 'doomed' });
+    await room('doomed', fx.token.ann);
+    const before = (await fx.server.stats()).subscribers;
+    const s = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'doomed' });
+    const gone = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'doomed' });
     await sleep(100);
-    assert.equal((await monolith.stats()).subscribers, before + 2);
+    assert.equal((await fx.server.stats()).subscribers, before + 2);
     gone.cancel();
     await gone.ended;
     await sleep(50);
-    assert.equal((await monolith.stats()).subscribers, before + 1);
-    await call(g(), g().DeleteRoom, { ...as(ann), room_name: 'doomed' });
+    assert.equal((await fx.server.stats()).subscribers, before + 1);
+    await call(g(), g().DeleteRoom, { ...as(fx.token.ann), room_name: 'doomed' });
     assert.equal(await s.ended, status.OK);
-    assert.equal((await monolith.stats()).subscribers, before);
+    assert.equal((await fx.server.stats()).subscribers, before);
   });
 
   test('refuses missing rooms, impostors and anonymous callers', async () => {
-    await room('guarded', ann);
-    assert.equal(await subscribe(c, { ...as(ann), room_name: 'nope' }).ended, status.NOT_FOUND);
-    assert.equal(await subscribe(c, { ...as(ann), room_name: 'guarded', person_name: 'bob' }).ended, status.PERMISSION_DENIED);
-    assert.equal(await subscribe(c, { room_name: 'guarded' }).ended, status.UNAUTHENTICATED);
-    assert.equal(await subscribe(c, { ...as(ann), room_name: 'guarded', after_seq: -1 }).ended, status.INVALID_ARGUMENT);
+    await room('guarded', fx.token.ann);
+    assert.equal(await subscribe(fx.c, { ...as(fx.token.ann), room_name: 'nope' }).ended, status.NOT_FOUND);
+    assert.equal(await subscribe(fx.c, { ...as(fx.token.ann), room_name: 'guarded', person_name: 'bob' }).ended, status.PERMISSION_DENIED);
+    assert.equal(await subscribe(fx.c, { room_name: 'guarded' }).ended, status.UNAUTHENTICATED);
+    assert.equal(await subscribe(fx.c, { ...as(fx.token.ann), room_name: 'guarded', after_seq: -1 }).ended, status.INVALID_ARGUMENT);
   });
 });
