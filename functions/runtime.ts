@@ -65,5 +65,3 @@ export function createRuntime(options: RuntimeOptions) {
 }
 
 export type Runtime = ReturnType<typeof createRuntime>;
-export type FunctionOperations = Runtime['operations'];
-export type FunctionName = keyof FunctionOperations;

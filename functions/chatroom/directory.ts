@@ -74,10 +74,6 @@ export function createRoomDirectory(deps: DirectoryDeps) {
     noteRoom(roomName: string, room: RoomRecord | undefined): void {
       rooms.set(roomName, room, deps.cacheMs);
     },
-    /** Drop what is cached about a room name, so the next look-up reads the table. */
-    forgetRoom(roomName: string): void {
-      rooms.delete(roomName);
-    },
     /** Record a membership this process changed. */
     noteMember(room: RoomRecord, person: string, member: boolean): void {
       members.set(memberKey(room.roomId, person), member, deps.cacheMs);

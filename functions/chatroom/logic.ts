@@ -38,7 +38,6 @@ export function createChatroomLogic(deps: ChatroomDeps) {
    */
   async function deleteRoom(caller: string, req: chat.DeleteRoomRequest): Promise<chat.DeleteRoomReply> {
     const roomName = validate.roomName(req.room_name);
-    deps.directory.forgetRoom(roomName); // the owner check must see the current incarnation
     const room = await deps.directory.requireRoom(roomName);
     if (room.owner !== caller) throw new PermissionDeniedError(`only the owner (${room.owner}) can delete room ${roomName}`);
     await deleteRoomIncarnation(deps.rooms, room);

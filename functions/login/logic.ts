@@ -31,7 +31,9 @@ const iso = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString(
 export function createLoginLogic(deps: LoginDeps) {
   const checked = new Map<string, { caller: Caller; until: number }>();
   // Unknown users still pay one hash, so response time does not reveal which usernames exist.
-  const dummyHash = hashPassword(randomBytes(16).toString('hex'), deps.scryptLogN);
+  // Made on the first such login, not at start: every Lambda cold start builds this logic.
+  let dummyHash: Promise<string> | undefined;
+  const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex'), deps.scryptLogN));
 
   function remember(caller: Caller): void {
     if (checked.size >= SESSION_CACHE_MAX) checked.delete(checked.keys().next().value as string);
@@ -73,7 +75,7 @@ export function createLoginLogic(deps: LoginDeps) {
     const username = validate.username(req.username);
     if (req.password === '') throw new InvalidArgumentError('password is required');
     const user = await getUser(deps.users, username);
-    const matches = await verifyPassword(req.password, user?.passwordHash ?? (await dummyHash));
+    const matches = await verifyPassword(req.password, user?.passwordHash ?? (await unknownUserHash()));
     if (!user || !matches) throw new UnauthenticatedError('wrong username or password');
     const sessionId = randomUUID();
     const expiresAt = Math.floor(Date.now() / 1000) + deps.tokenTtlSeconds;
