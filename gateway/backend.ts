@@ -5,16 +5,12 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Backend } from '../api/backend.js';
-import { REPLAY_PAGE } from '../functions/chat/logic.js';
-import { messagesAfter } from '../functions/chat/messages-table.js';
 import type { ChatOperations } from '../functions/chat/operations.js';
-import { openSubscription } from '../functions/chat/subscription.js';
+import { subscribeToRoom } from '../functions/chat/subscription.js';
+import { createRoomDirectory } from '../functions/chatroom/directory.js';
 import type { ChatroomOperations } from '../functions/chatroom/operations.js';
-import { getRoom } from '../functions/chatroom/rooms-table.js';
 import type { LoginOperations } from '../functions/login/operations.js';
-import { NotFoundError } from '../functions/shared/errors.js';
 import type { Caller, Operation } from '../functions/shared/operations.js';
-import * as validate from '../functions/shared/validate.js';
 import type { Invoker } from './lambda-invoker.js';
 import type { RoomPoller } from './room-poller.js';
 
@@ -34,7 +30,7 @@ export interface GatewayBackendDeps {
   invoker: Invoker;
   poller: RoomPoller;
   client: DynamoDBClient;
-  tables: { rooms: string; messages: string };
+  tables: { rooms: string; members: string; messages: string };
   /** How long a credential checked by the login function is trusted here (like the functions' own cache). */
   authCacheMs: number;
 }
@@ -46,7 +42,12 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
   const chatroom = proxy<ChatroomOperations>(deps.invoker, 'chatroom');
   const chat = proxy<ChatOperations>(deps.invoker, 'chat');
   const messages = { client: deps.client, tableName: deps.tables.messages };
-  const rooms = { client: deps.client, tableName: deps.tables.rooms };
+  // Rooms are read afresh each time: the functions change them, not this replica.
+  const directory = createRoomDirectory({
+    rooms: { client: deps.client, tableName: deps.tables.rooms },
+    members: { client: deps.client, tableName: deps.tables.members },
+    cacheMs: 0,
+  });
 
   // One Authenticate invoke per credential per authCacheMs, not one per RPC.
   const checked = new Map<string, { caller: Caller; until: number }>();
@@ -77,22 +78,7 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
         return reply;
       },
     },
-    async subscribe(caller, request, sink) {
-      const roomName = validate.roomName(request.room_name);
-      validate.personName(caller.username, request.person_name);
-      const after = request.after_seq === undefined ? undefined : validate.sequence('after_seq', request.after_seq);
-      const room = await getRoom(rooms, roomName);
-      if (!room) throw new NotFoundError(`room ${roomName} does not exist`);
-      return openSubscription(
-        {
-          feed: deps.poller.feedFor(roomName),
-          pageSize: REPLAY_PAGE,
-          replayPage: (roomId, afterSeq) => messagesAfter(messages, roomId, afterSeq, REPLAY_PAGE),
-        },
-        room.roomId,
-        after,
-        sink,
-      );
-    },
+    subscribe: (caller, request, sink) =>
+      subscribeToRoom({ directory, messages, feedFor: (room) => deps.poller.feedFor(room.roomName) }, caller.username, request, sink),
   };
 }

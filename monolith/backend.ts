@@ -5,11 +5,10 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Backend } from '../api/backend.js';
-import { REPLAY_PAGE } from '../functions/chat/logic.js';
-import { openSubscription } from '../functions/chat/subscription.js';
+import { subscribeToRoom } from '../functions/chat/subscription.js';
 import { createRuntime } from '../functions/runtime.js';
 import type { FunctionsConfig } from '../functions/shared/config.js';
-import * as validate from '../functions/shared/validate.js';
+import { tableNames } from '../functions/shared/tables.js';
 import type { RoomBus } from './room-bus.js';
 import type { Writer } from './writer.js';
 
@@ -34,28 +33,21 @@ export function createMonolithBackend(
     },
   });
 
+  const messages = { client, tableName: tableNames(config.tablePrefix).messages };
   return {
     ...runtime.operations,
-    async subscribe(caller, request, sink) {
-      const roomName = validate.roomName(request.room_name);
-      validate.personName(caller.username, request.person_name);
-      const after = request.after_seq === undefined ? undefined : validate.sequence('after_seq', request.after_seq);
-      const room = await runtime.directory.requireRoom(roomName);
-      return openSubscription(
+    subscribe: (caller, request, sink) =>
+      subscribeToRoom(
         {
-          feed: bus.feed,
-          pageSize: REPLAY_PAGE,
-          // Only committed messages: above that a write may still fail and its seqs be reused.
-          async replayPage(roomId, afterSeq) {
-            const committed = await writer.committedSeq(room);
-            const page = await runtime.chat.replayPage(roomId, afterSeq);
-            return page.filter((m) => m.server_seq <= committed);
-          },
+          directory: runtime.directory,
+          messages,
+          feedFor: () => bus.feed,
+          // Above the last commit a write may still fail and its seqs be reused.
+          visibleUpTo: (room) => writer.committedSeq(room),
         },
-        room.roomId,
-        after,
+        caller.username,
+        request,
         sink,
-      );
-    },
+      ),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The chat function: sending, history, and the stored half of a subscription.
+ * The chat function: sending and history (Subscribe is served by each binding, see subscription.ts).
  * Transport-neutral: the caller's name, contract-shaped objects in and out,
  * domain errors thrown. How a message gets its server_seq is the injected
  * `Appender` (one writer in the monolith, many in Lambda).
@@ -11,16 +11,13 @@ import { PermissionDeniedError } from '../shared/errors.js';
 import * as validate from '../shared/validate.js';
 import { LIMITS } from '../shared/validate.js';
 import type { Appender } from './append.js';
-import { latestMessages, type MessagesTable, messagesAfter } from './messages-table.js';
+import { latestMessages, type MessagesTable } from './messages-table.js';
 
 export interface ChatDeps {
   messages: MessagesTable;
   directory: RoomDirectory;
   append: Appender;
 }
-
-/** Most stored messages one replay page returns; a subscription pages until it is live. */
-export const REPLAY_PAGE = 500;
 
 export function createChatLogic(deps: ChatDeps) {
   async function sendMessage(caller: string, req: chatmsg.SendMessageRequest): Promise<chatmsg.SendMessageReply> {
@@ -53,12 +50,7 @@ export function createChatLogic(deps: ChatDeps) {
     return { messages: await latestMessages(deps.messages, room.roomId, limit, before) };
   }
 
-  /** One page of stored messages after `afterSeq`, oldest first: the replay half of Subscribe. */
-  async function replayPage(roomId: string, afterSeq: number): Promise<chatmsg.ChatMessage[]> {
-    return messagesAfter(deps.messages, roomId, afterSeq, REPLAY_PAGE);
-  }
-
-  return { sendMessage, getHistory, replayPage };
+  return { sendMessage, getHistory };
 }
 
 export type ChatLogic = ReturnType<typeof createChatLogic>;

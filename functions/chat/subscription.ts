@@ -8,8 +8,14 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { chatmsg } from '../../contracts/types.js';
+import type { RoomDirectory } from '../chatroom/directory.js';
+import type { RoomRecord } from '../chatroom/rooms-table.js';
 import { UnavailableError } from '../shared/errors.js';
+import * as validate from '../shared/validate.js';
+import { type MessagesTable, messagesAfter } from './messages-table.js';
 
+/** Most stored messages one replay page reads; a subscription pages until it is live. */
+const REPLAY_PAGE = 500;
 const HOLE_RETRY_MS = 10;
 const MAX_HOLE_RETRIES = 300;
 
@@ -34,9 +40,36 @@ export interface SubscriptionSink {
 
 export interface SubscriptionDeps {
   feed: LiveFeed;
-  /** Stored messages after a seq, oldest first; shorter than `pageSize` when there are no more. */
+  /** Stored messages after a seq, oldest first; shorter than REPLAY_PAGE when there are no more. */
   replayPage(roomId: string, afterSeq: number): Promise<chatmsg.ChatMessage[]>;
-  pageSize: number;
+}
+
+/** What a binding supplies for Subscribe: where rooms and messages are, and its live feed. */
+export interface RoomSubscriptionDeps {
+  directory: Pick<RoomDirectory, 'requireRoom'>;
+  messages: MessagesTable;
+  feedFor(room: RoomRecord): LiveFeed;
+  /** The highest seq readers may see (the monolith's last commit); absent: all that is stored. */
+  visibleUpTo?(room: RoomRecord): Promise<number>;
+}
+
+/** Subscribe for `caller`: checks the request, finds the room, opens the subscription; returns its cancel. */
+export async function subscribeToRoom(
+  deps: RoomSubscriptionDeps,
+  caller: string,
+  request: chatmsg.SubscribeRequest,
+  sink: SubscriptionSink,
+): Promise<() => void> {
+  const roomName = validate.roomName(request.room_name);
+  validate.personName(caller, request.person_name);
+  const after = request.after_seq === undefined ? undefined : validate.sequence('after_seq', request.after_seq);
+  const room = await deps.directory.requireRoom(roomName);
+  const replayPage = async (roomId: string, afterSeq: number) => {
+    const visible = deps.visibleUpTo ? await deps.visibleUpTo(room) : Number.POSITIVE_INFINITY;
+    const page = await messagesAfter(deps.messages, roomId, afterSeq, REPLAY_PAGE);
+    return page.filter((m) => m.server_seq <= visible);
+  };
+  return openSubscription({ feed: deps.feedFor(room), replayPage }, room.roomId, after, sink);
 }
 
 /** Opens a subscription; `afterSeq` undefined means live messages only. Returns cancel. */
@@ -83,7 +116,7 @@ export function openSubscription(deps: SubscriptionDeps, roomId: string, afterSe
           await sleep(HOLE_RETRY_MS);
           continue;
         }
-        if (page.length < deps.pageSize) break;
+        if (page.length < REPLAY_PAGE) break;
       }
     } catch (error) {
       if (!done) {
