@@ -11,6 +11,7 @@ import { createRoomDirectory } from '../functions/chatroom/directory.js';
 import type { ChatroomOperations } from '../functions/chatroom/operations.js';
 import type { LoginOperations } from '../functions/login/operations.js';
 import type { Caller, Operation } from '../functions/shared/operations.js';
+import { ttlCache } from '../functions/shared/ttl-cache.js';
 import type { Invoker } from './lambda-invoker.js';
 import type { RoomPoller } from './room-poller.js';
 
@@ -50,20 +51,19 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
   });
 
   // One Authenticate invoke per credential per authCacheMs, not one per RPC.
-  const checked = new Map<string, { caller: Caller; until: number }>();
+  const checked = ttlCache<Caller>(AUTH_CACHE_MAX);
   const authenticate: LoginOperations['Authenticate'] = async (_caller, request) => {
     const hit = checked.get(request.credential);
-    if (hit && hit.until > Date.now()) return hit.caller;
+    if (hit) return hit;
     const caller = await login.Authenticate(undefined, request);
-    if (checked.size >= AUTH_CACHE_MAX) checked.delete(checked.keys().next().value as string);
-    checked.set(request.credential, { caller, until: Math.min(Date.now() + deps.authCacheMs, caller.expiresAt * 1000) });
+    checked.set(request.credential, caller, Math.min(deps.authCacheMs, caller.expiresAt * 1000 - Date.now()));
     return caller;
   };
   const forgetCaller =
     (op: Operation): Operation =>
     async (caller, request) => {
       const reply = await op(caller, request);
-      for (const [credential, entry] of checked) if (entry.caller.username === caller?.username) checked.delete(credential);
+      checked.deleteWhere((cached) => cached.username === caller?.username);
       return reply;
     };
 

@@ -6,6 +6,7 @@
  * a Lambda function keeps it short.
  */
 import { NotFoundError } from '../shared/errors.js';
+import { ttlCache } from '../shared/ttl-cache.js';
 import { type MembersTable, isMember as readMembership } from './members-table.js';
 import { getRoom, type RoomRecord, type RoomsTable } from './rooms-table.js';
 
@@ -17,35 +18,14 @@ export interface DirectoryDeps {
 
 const CACHE_MAX = 200_000;
 
-function boundedCache<V>() {
-  const entries = new Map<string, { value: V; until: number }>();
-  return {
-    get(key: string): V | undefined {
-      const hit = entries.get(key);
-      return hit && hit.until > Date.now() ? hit.value : undefined;
-    },
-    has(key: string): boolean {
-      const hit = entries.get(key);
-      return hit !== undefined && hit.until > Date.now();
-    },
-    set(key: string, value: V, ttlMs: number): void {
-      if (ttlMs <= 0) return;
-      if (entries.size >= CACHE_MAX) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { value, until: Date.now() + ttlMs });
-    },
-    delete(key: string): void {
-      entries.delete(key);
-    },
-  };
-}
-
 export function createRoomDirectory(deps: DirectoryDeps) {
-  const rooms = boundedCache<RoomRecord | undefined>();
-  const members = boundedCache<boolean>();
+  const rooms = ttlCache<RoomRecord | undefined>(CACHE_MAX);
+  const members = ttlCache<boolean>(CACHE_MAX);
   const memberKey = (roomId: string, person: string) => `${roomId}\u0000${person}`;
 
   async function findRoom(roomName: string): Promise<RoomRecord | undefined> {
-    if (rooms.has(roomName)) return rooms.get(roomName);
+    const cached = rooms.lookup(roomName);
+    if (cached) return cached.value;
     const room = await getRoom(deps.rooms, roomName);
     rooms.set(roomName, room, deps.cacheMs);
     return room;

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { auth } from '../../contracts/types.js';
 import { AlreadyExistsError, InvalidArgumentError, PermissionDeniedError, UnauthenticatedError } from '../shared/errors.js';
 import type { Caller } from '../shared/operations.js';
+import { ttlCache } from '../shared/ttl-cache.js';
 import * as validate from '../shared/validate.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';
@@ -29,15 +30,14 @@ const SESSION_CACHE_MAX = 100_000;
 const iso = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
 
 export function createLoginLogic(deps: LoginDeps) {
-  const checked = new Map<string, { caller: Caller; until: number }>();
+  const checked = ttlCache<Caller>(SESSION_CACHE_MAX);
   // Unknown users still pay one hash, so response time does not reveal which usernames exist.
   // Made on the first such login, not at start: every Lambda cold start builds this logic.
   let dummyHash: Promise<string> | undefined;
   const unknownUserHash = () => (dummyHash ??= hashPassword(randomBytes(16).toString('hex'), deps.scryptLogN));
 
   function remember(caller: Caller): void {
-    if (checked.size >= SESSION_CACHE_MAX) checked.delete(checked.keys().next().value as string);
-    checked.set(caller.sessionId, { caller, until: Date.now() + deps.sessionCacheMs });
+    checked.set(caller.sessionId, caller, deps.sessionCacheMs);
   }
 
   function forget(sessionIds: string[]): void {
@@ -50,7 +50,7 @@ export function createLoginLogic(deps: LoginDeps) {
     const claims = verifyToken(deps.key, credential);
     if (!claims) throw new UnauthenticatedError('invalid or expired credential');
     const hit = checked.get(claims.sessionId);
-    if (hit && hit.until > Date.now()) return hit.caller;
+    if (hit) return hit;
     const [session, user] = await Promise.all([getLiveSession(deps.sessions, claims.sessionId), getUser(deps.users, claims.username)]);
     if (!session || !user || session.username !== claims.username) {
       forget([claims.sessionId]);
