@@ -9,7 +9,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as grpc from '@grpc/grpc-js';
 import { type ApiClients, connect, statusName, unary } from '../client/api.js';
-import { progressBar } from '../client/progress.js';
+import { pool } from '../client/progress.js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
 import { cpuSeconds } from './machine.js';
 import { type Summary, summarize } from './stats.js';
@@ -31,22 +31,6 @@ export interface LoadResult {
   delivery: { latencyMs: Summary; missing: number };
   cpu: { serverCoresBusy?: number; serverMsPerMessage?: number; benchCoresBusy: number };
   errors: Record<string, number>;
-}
-
-/** Runs `work` over items with at most `concurrency` at once, with a progress bar; returns seconds taken. */
-async function pool<T>(label: string, items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
-  const bar = progressBar(label, items.length);
-  let next = 0;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        await work(items[next++] as T);
-        bar.update(++done);
-      }
-    }),
-  );
-  return bar.finish(done);
 }
 
 /** Mean time of one scrypt hash with the server's parameters, on this machine. */

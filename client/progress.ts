@@ -28,3 +28,28 @@ export function progressBar(label: string, total: number) {
     },
   };
 }
+
+/**
+ * Runs `work` over `items`, at most `concurrency` at once, with a progress bar
+ * whose line ends with `detail()`; returns the seconds it took.
+ */
+export async function pool<T>(
+  label: string,
+  items: T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+  detail: () => string = () => '',
+): Promise<number> {
+  const bar = progressBar(label, items.length);
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        await work(items[next++] as T);
+        bar.update(++done, detail());
+      }
+    }),
+  );
+  return bar.finish(done, detail());
+}

@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { connect, statusName, unary } from '../client/api.js';
-import { progressBar } from '../client/progress.js';
+import { pool } from '../client/progress.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,13 +32,14 @@ const names = ['demo', ...Array.from({ length: users }, (_, i) => `perf_demo${i}
 const api = connect(values.target);
 const counts = { created: 0, existing: 0, failed: 0 };
 const failures = new Map<string, number>();
-const bar = progressBar(`seeding ${values.target}`, names.length);
 const detail = () => `created ${counts.created} existing ${counts.existing} failed ${counts.failed}`;
 
-let next = 0;
-async function worker(): Promise<void> {
-  while (next < names.length) {
-    const username = names[next++] as string;
+console.error(`seeding demo and perf_demo0..perf_demo${users - 1} (password "${values.password}") on ${values.target}`);
+const seconds = await pool(
+  `seeding ${values.target}`,
+  names,
+  concurrency,
+  async (username) => {
     try {
       await unary(api.login, api.login.AddUser, { username, password: values.password }, { deadlineMs: 30_000 });
       counts.created++;
@@ -50,13 +51,9 @@ async function worker(): Promise<void> {
         failures.set(name, (failures.get(name) ?? 0) + 1);
       }
     }
-    bar.update(counts.created + counts.existing + counts.failed, detail());
-  }
-}
-
-console.error(`seeding demo and perf_demo0..perf_demo${users - 1} (password "${values.password}") on ${values.target}`);
-await Promise.all(Array.from({ length: concurrency }, worker));
-const seconds = bar.finish(names.length, detail());
+  },
+  detail,
+);
 api.close();
 console.log(
   JSON.stringify({
