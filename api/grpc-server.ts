@@ -19,10 +19,28 @@ export interface ApiServer {
   shutdown(): Promise<void>;
 }
 
-export async function serveApi(backend: Backend, host: string, port: number): Promise<ApiServer> {
+/**
+ * Names the server in every reply's headers (`x-served-by`), so load runs and
+ * clients can see which replica answered, behind Envoy or round-robin alike.
+ */
+const servedBy =
+  (name: string): grpc.ServerInterceptor =>
+  (_method, call) =>
+    new grpc.ServerInterceptingCall(call, {
+      sendMetadata(metadata, next) {
+        metadata.set('x-served-by', name);
+        next(metadata);
+      },
+    });
+
+export async function serveApi(backend: Backend, host: string, port: number, name: string): Promise<ApiServer> {
   const { grpcObject, definition } = loadContracts();
   const gateway = gatewayService(backend);
-  const server = new grpc.Server({ 'grpc.keepalive_time_ms': 60_000, 'grpc.keepalive_permit_without_calls': 1 });
+  const server = new grpc.Server({
+    'grpc.keepalive_time_ms': 60_000,
+    'grpc.keepalive_permit_without_calls': 1,
+    interceptors: [servedBy(name)],
+  });
   server.addService(grpcObject.auth.LoginService.service, loginServiceHandlers(backend));
   server.addService(grpcObject.gateway.GatewayService.service, gateway.handlers);
   const health = new HealthImplementation(Object.fromEntries(['', ...SERVICES].map((s) => [s, 'SERVING'])));

@@ -3,7 +3,7 @@
  * Backend: proto ↔ function mapping written once, for the monolith and the
  * gateway alike.
  */
-import type * as grpc from '@grpc/grpc-js';
+import * as grpc from '@grpc/grpc-js';
 import type { LoginServiceHandlers } from '../contracts/generated/auth/LoginService.js';
 import type { ChatMessage } from '../contracts/generated/gateway/ChatMessage.js';
 import type { GatewayServiceHandlers } from '../contracts/generated/gateway/GatewayService.js';
@@ -132,7 +132,11 @@ export function gatewayService(backend: Backend): { handlers: GatewayServiceHand
         const { room_name, person_name, after_seq } = call.request;
         const stop = await backend.subscribe(caller, { room_name, person_name, after_seq }, sink);
         if (over) stop();
-        else cancel = stop;
+        else {
+          cancel = stop;
+          // Headers now tell the client it is subscribed: whatever is sent from here on reaches it.
+          call.sendMetadata(new grpc.Metadata());
+        }
       })().catch(fail);
     },
   } as GatewayServiceHandlers;

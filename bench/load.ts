@@ -5,13 +5,13 @@
  * latency. Senders use `sendTargets` and subscribers `subscribeTargets`
  * (different replicas, so delivery crosses replicas when there are several).
  */
-import { randomBytes, scryptSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as grpc from '@grpc/grpc-js';
 import { type ApiClients, connect, statusName, unary } from '../client/api.js';
 import { pool } from '../client/progress.js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
-import { cpuSeconds } from './machine.js';
+import { cpuSeconds, kdfMs } from './machine.js';
 import { type Summary, summarize } from './stats.js';
 
 export interface LoadSettings {
@@ -31,14 +31,6 @@ export interface LoadResult {
   delivery: { latencyMs: Summary; missing: number };
   cpu: { serverCoresBusy?: number; serverMsPerMessage?: number; benchCoresBusy: number };
   errors: Record<string, number>;
-}
-
-/** Mean time of one scrypt hash with the server's parameters, on this machine. */
-function kdfMs(logN: number): number {
-  const N = 2 ** logN;
-  const started = performance.now();
-  for (let i = 0; i < 5; i++) scryptSync('demo', randomBytes(16), 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 });
-  return (performance.now() - started) / 5;
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -1,12 +1,13 @@
 /** What a benchmark ran on: machine, runtime and library versions, and CPU time per process. */
 
 import { execSync } from 'node:child_process';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 
-const require = createRequire(import.meta.url);
-const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
+// Read from node_modules, since some packages do not export their package.json.
+const version = (pkg: string) =>
+  (JSON.parse(readFileSync(new URL(`../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')) as { version: string }).version;
 
 export function machine() {
   let commit = 'unknown';
@@ -22,7 +23,12 @@ export function machine() {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     commit,
-    versions: Object.fromEntries(['@grpc/grpc-js', '@aws-sdk/client-dynamodb', 'dynalite', 'jsonwebtoken'].map((p) => [p, version(p)])),
+    versions: Object.fromEntries(
+      ['@grpc/grpc-js', '@aws-sdk/client-dynamodb', 'dynalite', 'jsonwebtoken', 'serverless-offline', 'artillery'].map((p) => [
+        p,
+        version(p),
+      ]),
+    ),
   };
 }
 
@@ -35,4 +41,12 @@ export function cpuSeconds(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Mean time of one scrypt hash with the server's parameters (N = 2^logN, r 8, p 1), on this machine. */
+export function kdfMs(logN: number): number {
+  const N = 2 ** logN;
+  const started = performance.now();
+  for (let i = 0; i < 5; i++) scryptSync('demo', randomBytes(16), 32, { N, r: 8, p: 1, maxmem: 256 * N * 8 });
+  return (performance.now() - started) / 5;
 }

@@ -18,7 +18,7 @@ export interface GatewayConfig {
   tablePrefix: string;
   pollIntervalMs: number;
   authCacheMs: number;
-  /** A name for this replica in logs. */
+  /** A name for this replica in logs and in replies' `x-served-by` header. */
   replica: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Runs an Artillery scenario against a target and returns its report, for the
- * load tests and the runners. Artillery is the pinned local install
+ * load tests and the runner. Artillery is the pinned local install
  * (node_modules/artillery), with the grpc engine from load/artillery-engine-grpc.
  */
 import { spawn } from 'node:child_process';
@@ -9,11 +9,37 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../infrastructure/local/processes.js';
 
+export interface ArtillerySummary {
+  min: number;
+  max: number;
+  count: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface ArtilleryPeriod {
+  counters: Record<string, number>;
+  summaries: Record<string, ArtillerySummary>;
+  firstMetricAt: number;
+  lastMetricAt: number;
+}
+
 export interface ArtilleryReport {
-  aggregate: {
-    counters: Record<string, number>;
-    summaries: Record<string, { min: number; max: number; count: number; mean: number; p50: number; p95: number; p99: number }>;
-  };
+  aggregate: ArtilleryPeriod;
+  intermediate: ArtilleryPeriod[];
+}
+
+export interface ArtilleryOptions {
+  /** Artillery `--overrides` (merged into the script; arrays replace). */
+  overrides?: object;
+  /** Artillery `--variables`. */
+  variables?: object;
+  /** Where the JSON report goes (kept); else a temporary file. */
+  reportFile?: string;
+  /** Artillery's output as it comes. */
+  onOutput?: (text: string) => void;
 }
 
 export interface ArtilleryRun {
@@ -22,22 +48,26 @@ export interface ArtilleryRun {
   output: string;
 }
 
-export async function runArtillery(scenario: string, target: string, env: Record<string, string> = {}): Promise<ArtilleryRun> {
+export async function runArtillery(scenario: string, target: string, options: ArtilleryOptions = {}): Promise<ArtilleryRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'artillery-'));
-  const reportFile = path.join(dir, 'report.json');
+  const reportFile = options.reportFile ?? path.join(dir, 'report.json');
+  const flags = [
+    ...(options.overrides ? ['--overrides', JSON.stringify(options.overrides)] : []),
+    ...(options.variables ? ['--variables', JSON.stringify(options.variables)] : []),
+  ];
   try {
     const child = spawn(
       process.execPath,
-      [path.join(ROOT, 'node_modules', 'artillery', 'bin', 'run'), 'run', '--target', target, '--output', reportFile, scenario],
-      { cwd: ROOT, env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [path.join(ROOT, 'node_modules', 'artillery', 'bin', 'run'), 'run', '--target', target, '--output', reportFile, ...flags, scenario],
+      { cwd: ROOT, env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       output += chunk.toString();
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+      options.onOutput?.(chunk.toString());
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
     const exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     let report: ArtilleryReport | undefined;
     try {

@@ -14,6 +14,8 @@ export interface MonolithConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** Its name in replies' `x-served-by` header. */
+  replica: string;
   /** Undefined when an external DynamoDB is configured. */
   embedded?: { persist: boolean; port: number };
 }
@@ -44,6 +46,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
     host: env.HOST ?? '127.0.0.1',
     port,
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    replica: env.REPLICA || 'monolith',
     embedded: external ? undefined : { persist: embeddedMode === 'disk', port: embeddedPort },
   };
 }

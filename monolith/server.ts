@@ -66,7 +66,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     },
   );
   const backend = createMonolithBackend(functions, client, secret, writer, bus);
-  const api = await serveApi(backend, config.host, config.port).catch(async (error) => {
+  const api = await serveApi(backend, config.host, config.port, config.replica).catch(async (error) => {
     await writer.close();
     await embedded?.close();
     throw error;

@@ -1,21 +1,32 @@
 /**
  * The Artillery gRPC engine (load/artillery-engine-grpc), run by the real
- * Artillery CLI: its latency against a server that answers after a known
- * delay, the smoke scenarios' reports against a real server, and a failing
- * exit code against a target that is down.
+ * Artillery CLI with the runner's smoke scenarios: its latency against a
+ * server that answers after a known delay, report counters against a real
+ * server (the monolith, or the functions path under test/functions-path/),
+ * and a failing exit code against a target that is down.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import { loadContracts } from '../contracts/index.js';
-import { freePort } from '../infrastructure/local/processes.js';
+import { freePort, ROOT } from '../infrastructure/local/processes.js';
+import { scenarioFile, selectScenarios } from '../load/plan.js';
 import { runArtillery } from '../load/run-artillery.js';
 import type { RunningServer } from '../monolith/server.js';
 import { call, connect } from './support/clients.js';
 import { startTestServer } from './support/server.js';
 
-const scenario = (name: string) => fileURLToPath(new URL(`../load/scenarios/${name}`, import.meta.url));
+/** A smoke scenario of the plan, as the runner starts it. */
+function runSmoke(kind: 'login' | 'chat' | 'routing', target: string) {
+  const [scenario] = selectScenarios(`smoke-${kind}`);
+  assert.ok(scenario);
+  return runArtillery(path.join(ROOT, scenarioFile(scenario)), target, {
+    overrides: { config: { phases: scenario.phases } },
+    variables: { ...scenario.variables, run: `test-${Date.now()}` },
+  });
+}
+
 let server: RunningServer;
 
 before(async () => {
@@ -37,7 +48,7 @@ test('measured latency matches a server that answers after 100 ms', async () => 
   const port = await new Promise<number>((resolve, reject) =>
     slow.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
   );
-  const run = await runArtillery(scenario('smoke-login.yml'), `127.0.0.1:${port}`);
+  const run = await runSmoke('login', `127.0.0.1:${port}`);
   slow.forceShutdown();
   const latency = run.report?.aggregate.summaries['grpc.response_time.Login'];
   assert.equal(run.exitCode, 0, run.output);
@@ -46,29 +57,48 @@ test('measured latency matches a server that answers after 100 ms', async () => 
   assert.ok((latency?.p50 ?? 0) < DELAY_MS + 30, `p50 ${latency?.p50}`);
 });
 
-test('smoke login: the report counts what was sent', async () => {
-  const run = await runArtillery(scenario('smoke-login.yml'), server.address);
+test('smoke login: the report counts what was sent, and who served it', async () => {
+  const run = await runSmoke('login', server.address);
   assert.equal(run.exitCode, 0, run.output);
   const counters = run.report?.aggregate.counters ?? {};
   assert.equal(counters['grpc.requests'], 10);
   assert.equal(counters['grpc.codes.OK'], 10);
   assert.equal(counters['vusers.failed'], 0);
+  const servedBy = Object.entries(counters).filter(([name]) => name.startsWith('grpc.served_by.'));
+  assert.equal(servedBy.length, 1, 'one server');
+  assert.equal(servedBy[0]?.[1], 10, 'every reply names its server');
 });
 
-test('smoke chat: sends, live delivery, no gap or duplicate', async () => {
-  const run = await runArtillery(scenario('smoke-chat.yml'), server.address);
+test('smoke chat: every acknowledged send comes back to its sender, no gap or duplicate', async () => {
+  const run = await runSmoke('chat', server.address);
   assert.equal(run.exitCode, 0, run.output);
-  const { counters, summaries } = run.report?.aggregate ?? { counters: {}, summaries: {} };
+  const counters = run.report?.aggregate.counters ?? {};
+  const summaries = run.report?.aggregate.summaries ?? {};
   assert.equal(summaries['grpc.response_time.SendMessage']?.count, 50, 'ten users, five messages each');
+  assert.equal(counters['grpc.delivery.checked'], 50, 'each send was checked at its own subscription');
+  assert.equal(counters['grpc.delivery.lost'], 0);
   assert.equal(counters['vusers.failed'], 0);
-  assert.ok((counters['grpc.delivery.received'] ?? 0) > 0, 'subscribers received messages');
-  assert.equal(summaries['grpc.delivery_time']?.count, counters['grpc.delivery.received']);
+  // Rooms of five: each message reaches the members already subscribed, at least its sender.
+  const received = counters['grpc.delivery.received'] ?? 0;
+  assert.ok(received >= 50 && received <= 250, `received ${received}`);
+  assert.equal(summaries['grpc.delivery_time']?.count, received);
   assert.equal(counters['grpc.delivery.gaps'] ?? 0, 0);
   assert.equal(counters['grpc.delivery.duplicates'] ?? 0, 0);
 });
 
+test('smoke routing: replies counted per server', async () => {
+  const run = await runSmoke('routing', server.address);
+  assert.equal(run.exitCode, 0, run.output);
+  const counters = run.report?.aggregate.counters ?? {};
+  assert.equal(run.report?.aggregate.summaries['grpc.response_time.ListRooms']?.count, 30, 'ten users, three calls each');
+  const served = Object.entries(counters)
+    .filter(([name]) => name.startsWith('grpc.served_by.'))
+    .reduce((sum, [, n]) => sum + n, 0);
+  assert.equal(served, 40, 'logins and ListRooms calls all name their server');
+});
+
 test('a target that is down fails the run', async () => {
-  const run = await runArtillery(scenario('smoke-login.yml'), `127.0.0.1:${await freePort()}`);
+  const run = await runSmoke('login', `127.0.0.1:${await freePort()}`);
   assert.notEqual(run.exitCode, 0);
   assert.equal(run.report?.aggregate.counters['grpc.codes.UNAVAILABLE'], 10);
 });

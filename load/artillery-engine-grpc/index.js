@@ -7,14 +7,19 @@
  *   - call:      { rpc: 'gateway.GatewayService/SendMessage', request: {…}, capture: { reply_field: var },
  *                  accept: ['ALREADY_EXISTS'], bearer: '{{ token }}' }
  *                request values are templated; `client_ts_ms: now` and `msg_id: auto` are filled in.
- *   - subscribe: { request: {…} } opens a Subscribe stream that lives until the VU ends.
+ *   - subscribe: { request: {…} } opens a Subscribe stream that lives until the VU ends; the step
+ *                ends once the server's headers say the subscription is live.
  *
  * Metrics (aggregated by Artillery):
  *   histogram grpc.response_time.<Method>   ms from the call's start to its reply (not from scenario start)
  *   counter   grpc.requests, grpc.responses, grpc.codes.<STATUS>, grpc.errors.<Method>.<STATUS>
  *   histogram grpc.delivery_time            ms from a message's client_ts_ms (same machine clock) to its arrival
  *   counter   grpc.delivery.received, grpc.delivery.gaps, grpc.delivery.duplicates
+ *   counter   grpc.delivery.checked, grpc.delivery.lost   each acknowledged SendMessage of a VU to a room it
+ *                                                       follows, and those its own stream never got by its end
+ *   counter   grpc.served_by.<name>                     replies per server (its `x-served-by` header)
  *
+ * Target: host:port, or replicas as a comma list (host:1,host:2), balanced round-robin per call.
  * Config (`config.grpc`): channel: worker (one connection per target per Artillery worker, default) or user
  * (one per virtual user); deadlineMs (default 10000).
  */
@@ -52,6 +57,11 @@ function resolveRpc(rpc) {
   return { Client, service: `${pkg}.${service}`, method };
 }
 
+/** `host:port`, or a comma list of replicas (`a:1,b:2`, balanced round-robin per call). */
+function channelTarget(target) {
+  return target.includes(',') && !target.includes(':/') && !/^ipv[46]:/.test(target) ? `ipv4:${target}` : target;
+}
+
 function channelOptions(target) {
   return target.includes(',') ? { 'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }) } : {};
 }
@@ -61,8 +71,8 @@ class GrpcEngine {
     this.script = script;
     this.ee = ee;
     this.helpers = helpers;
-    this.target = script.config.target;
-    if (!this.target) throw new Error('config.target (host:port) is required by the grpc engine');
+    if (!script.config.target) throw new Error('config.target (host:port) is required by the grpc engine');
+    this.target = channelTarget(script.config.target);
     const options = script.config.grpc ?? {};
     this.channelMode = options.channel ?? 'worker';
     if (!['worker', 'user'].includes(this.channelMode)) throw new Error('config.grpc.channel must be worker or user');
@@ -89,9 +99,12 @@ class GrpcEngine {
     const steps = spec.flow.map((step) => this.step(step, ee));
     return (initialContext, done) => {
       ee.emit('started');
-      const context = Object.assign(initialContext, { _grpcClients: new Map(), _grpcStreams: [] });
+      const context = Object.assign(initialContext, { _grpcClients: new Map(), _grpcStreams: [], _grpcFollowed: new Map() });
       const finish = (error) => {
         for (const stream of context._grpcStreams) stream.cancel();
+        let lost = 0;
+        for (const followed of context._grpcFollowed.values()) lost += followed.awaited.size;
+        if (context._grpcFollowed.size > 0) ee.emit('counter', 'grpc.delivery.lost', lost);
         if (this.channelMode === 'user') for (const client of context._grpcClients.values()) client.close();
         done(error, context);
       };
@@ -119,7 +132,7 @@ class GrpcEngine {
       return (context, callback) => {
         const fn = this.script.config.processor?.[spec.function];
         if (!fn) return callback(new Error(`no function ${spec.function} in the processor`), context);
-        fn(context, ee, () => callback(null, context));
+        fn(context, ee, (error) => callback(error ?? null, context));
       };
     }
     if (spec.call) return this.callStep(spec.call, ee);
@@ -140,6 +153,13 @@ class GrpcEngine {
     return metadata;
   }
 
+  servedBy(call, ee) {
+    call.on('metadata', (metadata) => {
+      const name = metadata.get('x-served-by')[0];
+      if (name) ee.emit('counter', `grpc.served_by.${name}`, 1);
+    });
+  }
+
   callStep(spec, ee) {
     const { Client, service, method } = resolveRpc(spec.rpc);
     const accepted = new Set(['OK', ...(spec.accept ?? [])]);
@@ -148,20 +168,31 @@ class GrpcEngine {
       const request = this.request(spec.request, context);
       ee.emit('counter', 'grpc.requests', 1);
       const started = process.hrtime.bigint();
-      client[method](request, this.metadata(spec.bearer, context), { deadline: Date.now() + this.deadlineMs }, (error, reply) => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const code = error ? (grpc.status[error.code] ?? String(error.code)) : 'OK';
-        ee.emit('counter', `grpc.codes.${code}`, 1);
-        if (!accepted.has(code)) {
-          ee.emit('counter', `grpc.errors.${method}.${code}`, 1);
-          ee.emit('error', `${method} ${code}`);
-          return callback(error, context);
-        }
-        ee.emit('counter', 'grpc.responses', 1);
-        ee.emit('histogram', `grpc.response_time.${method}`, ms);
-        for (const [field, variable] of Object.entries(spec.capture ?? {})) context.vars[variable] = reply?.[field];
-        callback(null, context);
-      });
+      const call = client[method](
+        request,
+        this.metadata(spec.bearer, context),
+        { deadline: Date.now() + this.deadlineMs },
+        (error, reply) => {
+          const ms = Number(process.hrtime.bigint() - started) / 1e6;
+          const code = error ? (grpc.status[error.code] ?? String(error.code)) : 'OK';
+          ee.emit('counter', `grpc.codes.${code}`, 1);
+          if (!accepted.has(code)) {
+            ee.emit('counter', `grpc.errors.${method}.${code}`, 1);
+            ee.emit('error', `${method} ${code}`);
+            return callback(error, context);
+          }
+          ee.emit('counter', 'grpc.responses', 1);
+          ee.emit('histogram', `grpc.response_time.${method}`, ms);
+          for (const [field, variable] of Object.entries(spec.capture ?? {})) context.vars[variable] = reply?.[field];
+          const followed = method === 'SendMessage' && context._grpcFollowed.get(request.room_name);
+          if (followed && reply?.server_seq > 0) {
+            ee.emit('counter', 'grpc.delivery.checked', 1);
+            if (!followed.received.has(reply.server_seq)) followed.awaited.add(reply.server_seq);
+          }
+          callback(null, context);
+        },
+      );
+      this.servedBy(call, ee);
     };
   }
 
@@ -169,24 +200,47 @@ class GrpcEngine {
     const { Client, service } = resolveRpc('gateway.GatewayService/Subscribe');
     return (context, callback) => {
       const client = this.client(context, service, Client);
-      const stream = client.Subscribe(this.request(spec.request, context), this.metadata(spec.bearer, context));
-      let last;
-      stream.on('data', (message) => {
-        ee.emit('counter', 'grpc.delivery.received', 1);
-        if (message.client_ts_ms > 0) ee.emit('histogram', 'grpc.delivery_time', Date.now() - message.client_ts_ms);
-        if (last !== undefined && message.server_seq <= last) ee.emit('counter', 'grpc.delivery.duplicates', 1);
-        else if (last !== undefined && message.server_seq > last + 1)
-          ee.emit('counter', 'grpc.delivery.gaps', message.server_seq - last - 1);
-        last = Math.max(last ?? 0, message.server_seq);
-      });
-      stream.on('error', (error) => {
-        if (error.code === grpc.status.CANCELLED) return;
-        const code = grpc.status[error.code] ?? String(error.code);
+      const request = this.request(spec.request, context);
+      const stream = client.Subscribe(request, this.metadata(spec.bearer, context));
+      // What this VU's own sends must come back on: seqs received, and acknowledged ones still awaited.
+      const followed = { received: new Set(), awaited: new Set() };
+      context._grpcFollowed.set(request.room_name, followed);
+      context._grpcStreams.push(stream);
+      // The step ends when the subscription is live (headers), fails, or is not live within the deadline.
+      let waiting = true;
+      const proceed = (error) => {
+        if (!waiting) return;
+        waiting = false;
+        clearTimeout(timer);
+        callback(error, context);
+      };
+      const fail = (code, error) => {
+        ee.emit('counter', `grpc.codes.${code}`, 1);
         ee.emit('counter', `grpc.errors.Subscribe.${code}`, 1);
         ee.emit('error', `Subscribe ${code}`);
+        proceed(error);
+      };
+      const timer = setTimeout(() => {
+        fail('DEADLINE_EXCEEDED', new Error('Subscribe was not live within the deadline'));
+        stream.cancel();
+      }, this.deadlineMs);
+      this.servedBy(stream, ee);
+      stream.on('metadata', () => proceed(null));
+      let last;
+      stream.on('data', (message) => {
+        const seq = message.server_seq;
+        ee.emit('counter', 'grpc.delivery.received', 1);
+        if (message.client_ts_ms > 0) ee.emit('histogram', 'grpc.delivery_time', Date.now() - message.client_ts_ms);
+        if (last !== undefined && seq <= last) ee.emit('counter', 'grpc.delivery.duplicates', 1);
+        else if (last !== undefined && seq > last + 1) ee.emit('counter', 'grpc.delivery.gaps', seq - last - 1);
+        last = Math.max(last ?? 0, seq);
+        followed.received.add(seq);
+        followed.awaited.delete(seq);
       });
-      context._grpcStreams.push(stream);
-      callback(null, context);
+      stream.on('error', (error) => {
+        // CANCELLED is this engine ending the stream (VU over, or the deadline above).
+        if (error.code !== grpc.status.CANCELLED) fail(grpc.status[error.code] ?? String(error.code), error);
+      });
     };
   }
 }

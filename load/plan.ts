@@ -1,0 +1,119 @@
+/**
+ * The load scenarios the runner knows: the original tester's 4–11 (login
+ * storms, then two-minute chats, at 10…5,000 users), routing over replicas,
+ * and smoke versions that run in seconds. Each is a YAML file of
+ * load/scenarios/ plus the Artillery phases and variables for its user count.
+ */
+
+export type ScenarioKind = 'login' | 'chat' | 'routing';
+
+export interface LoadScenario {
+  /** '04' … '12', or 'smoke-login' etc.; part of the run's file name. */
+  id: string;
+  kind: ScenarioKind;
+  users: number;
+  smoke: boolean;
+  /** Artillery `--overrides`: the arrival phase. */
+  phases: { name: string; duration: number; arrivalRate: number }[];
+  /** Artillery `--variables`. */
+  variables: Record<string, string | number>;
+  /** Roughly how long it runs, for progress. */
+  expectedSeconds: number;
+}
+
+const CHAT_MESSAGES = 24; // × 5 s = two minutes at 0.2 messages per user per second
+/** Chat users arrive at most this fast: below the login (KDF) bound, so the chat is measured, not the logins. */
+const CHAT_ARRIVALS_PER_SECOND = 40;
+
+const storm = (id: string, users: number): LoadScenario => ({
+  id,
+  kind: 'login',
+  users,
+  smoke: false,
+  phases: [{ name: 'storm', duration: 10, arrivalRate: users / 10 }],
+  variables: {},
+  expectedSeconds: 10 + users / 50,
+});
+
+const chat = (id: string, users: number): LoadScenario => {
+  const arrival = Math.max(10, Math.ceil(users / CHAT_ARRIVALS_PER_SECOND));
+  return {
+    id,
+    kind: 'chat',
+    users,
+    smoke: false,
+    phases: [{ name: 'arrive', duration: arrival, arrivalRate: users / arrival }],
+    variables: { messages: CHAT_MESSAGES, interval: '5s' },
+    expectedSeconds: arrival + CHAT_MESSAGES * 5 + 5,
+  };
+};
+
+export const SCENARIOS: LoadScenario[] = [
+  storm('04', 10),
+  storm('05', 100),
+  storm('06', 1_000),
+  storm('07', 5_000),
+  chat('08', 10),
+  chat('09', 100),
+  chat('10', 1_000),
+  chat('11', 5_000),
+  {
+    id: '12',
+    kind: 'routing',
+    users: 100,
+    smoke: false,
+    phases: [{ name: 'arrive', duration: 10, arrivalRate: 10 }],
+    variables: { calls: 10 },
+    expectedSeconds: 15,
+  },
+  {
+    id: 'smoke-login',
+    kind: 'login',
+    users: 10,
+    smoke: true,
+    phases: [{ name: 'storm', duration: 2, arrivalRate: 5 }],
+    variables: {},
+    expectedSeconds: 3,
+  },
+  {
+    id: 'smoke-chat',
+    kind: 'chat',
+    users: 10,
+    smoke: true,
+    phases: [{ name: 'arrive', duration: 2, arrivalRate: 5 }],
+    variables: { messages: 5, interval: '200ms', roomSize: 5 },
+    expectedSeconds: 8,
+  },
+  {
+    id: 'smoke-routing',
+    kind: 'routing',
+    users: 10,
+    smoke: true,
+    phases: [{ name: 'arrive', duration: 2, arrivalRate: 5 }],
+    variables: { calls: 3 },
+    expectedSeconds: 3,
+  },
+];
+
+/** Named sets for `--scenarios`; anything else is a comma list of ids. */
+const SETS: Record<string, (s: LoadScenario) => boolean> = {
+  all: (s) => !s.smoke,
+  storms: (s) => !s.smoke && s.kind === 'login',
+  chats: (s) => !s.smoke && s.kind === 'chat',
+  smoke: (s) => s.smoke,
+};
+
+export function selectScenarios(spec: string): LoadScenario[] {
+  const inSet = SETS[spec];
+  if (inSet) return SCENARIOS.filter(inSet);
+  const ids = spec.split(',').map((id) => id.trim().padStart(2, '0'));
+  const unknown = ids.filter((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown scenario ${unknown.join(', ')}: use ${Object.keys(SETS).join(', ')} or ids (${SCENARIOS.map((s) => s.id).join(', ')})`,
+    );
+  return SCENARIOS.filter((s) => ids.includes(s.id));
+}
+
+/** The scenario file a run uses. */
+export const scenarioFile = (s: LoadScenario) => `load/scenarios/${s.kind}.yml`;

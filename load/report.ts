@@ -1,0 +1,239 @@
+/**
+ * The comparison of load runs: reads every run in data/load/runs/ and writes
+ * summary.csv (one row per run and metric), summary.md (tables) and
+ * report.html (the tables plus charts, inline SVG, viewable offline).
+ *
+ *   npm run load:report [-- --dir data/load]
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { escapeXml, lineChart, type Series } from './charts.js';
+import { type LoadRun, type Row, readRuns, rowsOf, seriesName } from './results.js';
+
+const CSV_COLUMNS: (keyof Row)[] = [
+  'run',
+  'target',
+  'replicas',
+  'scenario',
+  'kind',
+  'users',
+  'passed',
+  'metric',
+  'count',
+  'errors',
+  'perSecond',
+  'peakPerSecond',
+  'mean',
+  'p50',
+  'p95',
+  'p99',
+  'max',
+  'lost',
+  'gaps',
+  'duplicates',
+  'servedBy',
+];
+
+export function toCsv(rows: Row[]): string {
+  const cell = (value: unknown) => {
+    const text = value === undefined ? '' : String(value);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `${[CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\n')}\n`;
+}
+
+interface Table {
+  title: string;
+  note: string;
+  header: string[];
+  body: (string | number)[][];
+}
+
+const targetOrder = (row: Row) => `${row.target === 'monolith' ? 0 : 1}${row.target}${String(row.replicas).padStart(2, '0')}`;
+const byScenarioThenTarget = (a: Row, b: Row) => a.scenario.localeCompare(b.scenario) || targetOrder(a).localeCompare(targetOrder(b));
+const runErrors = (rows: Row[], run: string) => rows.filter((r) => r.run === run).reduce((sum, r) => sum + r.errors, 0);
+const verdict = (row: Row) => (row.passed ? 'passed' : '**failed**');
+
+const isSmoke = (row: Row) => row.scenario.startsWith('smoke');
+/** Tables and charts show the rowsShown runs; the smoke runs only while there are no others. */
+const shown = (rows: Row[]) => (rows.some((r) => !isSmoke(r)) ? rows.filter((r) => !isSmoke(r)) : rows);
+
+function tables(rows: Row[]): Table[] {
+  const rowsShown = shown(rows).sort(byScenarioThenTarget);
+  const of = (kind: string, metric: string) => rowsShown.filter((r) => r.kind === kind && r.metric === metric);
+  const delivery = (run: string) => rowsShown.find((r) => r.run === run && r.metric === 'delivery');
+  return [
+    {
+      title: 'Login storms',
+      note: 'every user logs in once, all within 10 s; latency in ms, per call',
+      header: ['users', 'target', 'logins ok', 'errors', 'logins/s', 'p50', 'p95', 'p99', 'checks'],
+      body: of('login', 'Login').map((r) => [r.users, seriesName(r), r.count, r.errors, r.perSecond, r.p50, r.p95, r.p99, verdict(r)]),
+    },
+    {
+      title: 'Chat',
+      note: 'log in, join a room, follow it, two minutes at 0.2 messages per user per second; errors are all calls of the run',
+      header: [
+        'users',
+        'target',
+        'sends ok',
+        'errors',
+        'sends/s (peak)',
+        'send p50',
+        'send p99',
+        'delivered',
+        'delivery p50',
+        'delivery p99',
+        'lost',
+        'checks',
+      ],
+      body: of('chat', 'SendMessage').map((r) => {
+        const d = delivery(r.run);
+        return [
+          r.users,
+          seriesName(r),
+          r.count,
+          runErrors(rowsShown, r.run),
+          r.peakPerSecond,
+          r.p50,
+          r.p99,
+          d?.count ?? 0,
+          d?.p50 ?? '-',
+          d?.p99 ?? '-',
+          d?.lost ?? '-',
+          verdict(r),
+        ];
+      }),
+    },
+    {
+      title: 'Routing',
+      note: 'which server answered (x-served-by), per target',
+      header: ['users', 'target', 'calls ok', 'errors', 'p99', 'replies by server', 'checks'],
+      body: of('routing', 'ListRooms').map((r) => [
+        r.users,
+        seriesName(r),
+        r.count,
+        runErrors(rowsShown, r.run),
+        r.p99,
+        r.servedBy,
+        verdict(r),
+      ]),
+    },
+  ].filter((t) => t.body.length > 0);
+}
+
+function machineLine(runs: LoadRun[]): string {
+  const m = runs[runs.length - 1]?.meta;
+  if (!m) return 'No runs yet: `npm run load`.';
+  const commits = [...new Set(runs.map((r) => r.meta.machine.commit))].join(', ');
+  return `${runs.length} runs on ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB} GiB, ${m.machine.os}, Node ${m.machine.node}; scrypt N=${m.kdf.N} takes ${m.kdf.msPerHash} ms per hash here (≤ ${Math.floor((m.machine.cores * 1000) / m.kdf.msPerHash)} logins/s on ${m.machine.cores} cores); commits ${commits}. Load generator (Artillery) on the same machine.`;
+}
+
+export function toMarkdown(runs: LoadRun[], rows: Row[]): string {
+  const out = ['# Load runs', '', machineLine(runs), ''];
+  for (const t of tables(rows)) {
+    out.push(`## ${t.title}`, '', `_${t.note}_`, '', `| ${t.header.join(' | ')} |`, `|${t.header.map(() => '---').join('|')}|`);
+    for (const line of t.body) out.push(`| ${line.join(' | ')} |`);
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** One point per series (target × replicas) and user count. */
+function seriesOf(rows: Row[], pick: (row: Row) => number | undefined): Series[] {
+  const groups = new Map<string, [number, number][]>();
+  for (const row of rows) {
+    const y = pick(row);
+    if (y === undefined || Number.isNaN(y)) continue;
+    const name = seriesName(row);
+    groups.set(name, [...(groups.get(name) ?? []), [row.users, y]]);
+  }
+  return [...groups].sort(([a], [b]) => a.localeCompare(b)).map(([name, points]) => ({ name, points }));
+}
+
+function charts(rows: Row[]): string[] {
+  const rowsShown = shown(rows);
+  const login = rowsShown.filter((r) => r.kind === 'login' && r.metric === 'Login');
+  const send = rowsShown.filter((r) => r.kind === 'chat' && r.metric === 'SendMessage');
+  const delivery = rowsShown.filter((r) => r.kind === 'chat' && r.metric === 'delivery');
+  const errorShare = (kind: string) =>
+    seriesOf(
+      rowsShown.filter((r) => r.kind === kind && r.metric === (kind === 'login' ? 'Login' : 'SendMessage')),
+      (r) => {
+        const runRows = rowsShown.filter((x) => x.run === r.run && x.metric !== 'delivery');
+        const calls = runRows.reduce((sum, x) => sum + x.count + x.errors, 0);
+        return calls === 0 ? undefined : (100 * runErrors(rowsShown, r.run)) / calls;
+      },
+    );
+  return [
+    lineChart({ title: 'Login storm: p50 latency', yLabel: 'ms (log)', logY: true, series: seriesOf(login, (r) => r.p50) }),
+    lineChart({ title: 'Login storm: p99 latency', yLabel: 'ms (log)', logY: true, series: seriesOf(login, (r) => r.p99) }),
+    lineChart({ title: 'Login storm: logins per second', yLabel: 'logins/s', series: seriesOf(login, (r) => r.perSecond) }),
+    lineChart({ title: 'Login storm: failed calls', yLabel: '% of calls', series: errorShare('login') }),
+    lineChart({ title: 'Chat: SendMessage p50', yLabel: 'ms (log)', logY: true, series: seriesOf(send, (r) => r.p50) }),
+    lineChart({ title: 'Chat: SendMessage p99', yLabel: 'ms (log)', logY: true, series: seriesOf(send, (r) => r.p99) }),
+    lineChart({ title: 'Chat: sends per second (busiest 10 s)', yLabel: 'sends/s', series: seriesOf(send, (r) => r.peakPerSecond) }),
+    lineChart({
+      title: 'Chat: delivery p99 (send → subscriber)',
+      yLabel: 'ms (log)',
+      logY: true,
+      series: seriesOf(delivery, (r) => r.p99),
+    }),
+    lineChart({ title: 'Chat: failed calls', yLabel: '% of calls', series: errorShare('chat') }),
+  ];
+}
+
+/** Table text as HTML: escaped, with the markdown bold of failed checks kept. */
+const html = (text: string | number) => escapeXml(String(text)).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+
+export function toHtml(runs: LoadRun[], rows: Row[]): string {
+  const sections = tables(rows).map(
+    (t) =>
+      `<h2>${html(t.title)}</h2><p><em>${html(t.note)}</em></p><table><tr>${t.header.map((h) => `<th>${html(h)}</th>`).join('')}</tr>${t.body
+        .map((line) => `<tr>${line.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`)
+        .join('')}</table>`,
+  );
+  const runList = runs.map(
+    (r) =>
+      `<li><a href="runs/${r.meta.name}.report.json">${html(r.meta.name)}</a> (${r.meta.startedAt}, ${r.meta.passed ? 'passed' : 'failed'})</li>`,
+  );
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Load runs</title>
+<style>
+body { font-family: sans-serif; margin: 2em; color: #222; }
+.charts { display: flex; flex-wrap: wrap; gap: 12px; }
+table { border-collapse: collapse; margin-bottom: 1.5em; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
+th { background: #f4f4f4; }
+</style></head><body>
+<h1>Load runs</h1>
+<p>${html(machineLine(runs))}</p>
+<div class="charts">${charts(rows).join('\n')}</div>
+${sections.join('\n')}
+<h2>Runs</h2><ul>${runList.join('')}</ul>
+<p>CSV: <a href="summary.csv">summary.csv</a>. Regenerate with <code>npm run load:report</code>.</p>
+</body></html>
+`;
+}
+
+/** Writes summary.csv, summary.md and report.html into `dir`; returns their paths. */
+export function writeReports(dir: string): string[] {
+  const runs = readRuns(dir);
+  const rows = runs.flatMap(rowsOf);
+  const files: [string, string][] = [
+    ['summary.csv', toCsv(rows)],
+    ['summary.md', toMarkdown(runs, rows)],
+    ['report.html', toHtml(runs, rows)],
+  ];
+  return files.map(([name, content]) => {
+    writeFileSync(path.join(dir, name), content);
+    return path.join(dir, name);
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({ options: { dir: { type: 'string', default: 'data/load' } } });
+  const written = writeReports(path.resolve(values.dir));
+  console.log(`${readRuns(path.resolve(values.dir)).length} runs → ${written.join(', ')}`);
+}

@@ -1,0 +1,178 @@
+/**
+ * Load runs with Artillery: prepares a target, runs the chosen scenarios one
+ * after another, and writes each run's Artillery JSON report, log and
+ * metadata to data/load/runs/, then refreshes the comparison (report.ts).
+ *
+ *   npm run load                                             # smoke scenarios on the monolith
+ *   npm run load -- --target monolith --scenarios all        # original 4–11 and routing
+ *   npm run load -- --target functions --replicas 3 --scenarios 08,09
+ *   npm run load -- --target 127.0.0.1:8080 --label compose --replicas 3   # a running stack (seeded here)
+ *
+ * Runs are named <target>_scaledx_<replicas>_scenario_<id>_users_<users>
+ * (the original tester's naming, with the target first); a rerun replaces its
+ * files. Exits non-zero when a run failed its checks or could not run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { kdfMs, machine } from '../bench/machine.js';
+import { ROOT } from '../infrastructure/local/processes.js';
+import { type LoadScenario, scenarioFile, selectScenarios } from './plan.js';
+import { writeReports } from './report.js';
+import { type ArtilleryRun, runArtillery } from './run-artillery.js';
+import { type LoadTarget, runningTarget, startTarget, waitUntilIdle } from './targets.js';
+
+const { values: opt } = parseArgs({
+  options: {
+    target: { type: 'string', default: 'monolith' },
+    replicas: { type: 'string', default: '1' },
+    scenarios: { type: 'string', default: 'smoke' },
+    'room-size': { type: 'string', default: '10' },
+    label: { type: 'string' },
+    out: { type: 'string', default: 'data/load' },
+    'skip-seed': { type: 'boolean', default: false },
+  },
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+const replicas = Number(opt.replicas);
+const roomSize = Number(opt['room-size']);
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 16) fail('--replicas must be an integer from 1 to 16');
+if (!Number.isInteger(roomSize) || roomSize < 1 || roomSize > 5_000) fail('--room-size must be an integer from 1 to 5000');
+let scenarios: LoadScenario[] = [];
+try {
+  scenarios = selectScenarios(opt.scenarios);
+} catch (error) {
+  fail((error as Error).message);
+}
+const scryptLogN = Number(process.env.SCRYPT_LOG_N ?? 14);
+const outDir = path.resolve(opt.out);
+const runsDir = path.join(outDir, 'runs');
+
+async function prepareTarget(): Promise<LoadTarget> {
+  if (opt.target === 'monolith' || opt.target === 'functions')
+    return startTarget(opt.target, { replicas, storeDir: path.join(outDir, 'store'), scryptLogN });
+  if (!/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/.test(opt.target)) fail('--target must be monolith, functions, or host:port[,host:port…]');
+  return runningTarget(opt.target, opt.label ?? 'target', replicas);
+}
+
+function seed(target: LoadTarget, users: number): Promise<void> {
+  const first = target.address.split(',')[0] as string;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed-users.ts', '--users', String(users), '--target', first], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (exit ${code})`)))),
+  );
+}
+
+/** A progress line every 10 s from Artillery's periodic output: elapsed time and virtual users so far. */
+function progress(scenario: LoadScenario) {
+  const started = Date.now();
+  const totals: Record<string, number> = { created: 0, completed: 0, failed: 0 };
+  let lastLine = started;
+  return (text: string) => {
+    for (const match of text.matchAll(/^vusers\.(created|completed|failed):[ .]+(\d+)$/gm))
+      totals[match[1] as string] = (totals[match[1] as string] ?? 0) + Number(match[2]);
+    if (Date.now() - lastLine < 10_000) return;
+    lastLine = Date.now();
+    const seconds = Math.round((Date.now() - started) / 1000);
+    console.error(
+      `  ${seconds}/~${Math.round(scenario.expectedSeconds)} s · users ${totals.created} started, ${totals.completed} done, ${totals.failed} failed`,
+    );
+  };
+}
+
+/** Artillery's `ensure` verdicts ("ok: …" / "fail: …" lines). */
+const checksOf = (output: string) => [...output.matchAll(/^\s*(ok|fail): (.+)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
+
+function oneLine(run: ArtilleryRun, scenario: LoadScenario): string {
+  const aggregate = run.report?.aggregate;
+  if (!aggregate) return 'no report';
+  const c = aggregate.counters;
+  const s = aggregate.summaries;
+  const rpc = { login: 'Login', chat: 'SendMessage', routing: 'ListRooms' }[scenario.kind];
+  const latency = s[`grpc.response_time.${rpc}`];
+  const errors = Object.entries(c)
+    .filter(([k]) => k.startsWith('grpc.errors.'))
+    .reduce((sum, [, n]) => sum + n, 0);
+  const parts = [`${rpc} ${latency?.count ?? 0} ok, p50 ${latency?.p50 ?? '-'} p99 ${latency?.p99 ?? '-'} ms`, `errors ${errors}`];
+  if (scenario.kind === 'chat') {
+    const d = s['grpc.delivery_time'];
+    parts.push(`delivered ${d?.count ?? 0}, p50 ${d?.p50 ?? '-'} p99 ${d?.p99 ?? '-'} ms, lost ${c['grpc.delivery.lost'] ?? 0}`);
+  }
+  const servedBy = Object.entries(c).filter(([k]) => k.startsWith('grpc.served_by.'));
+  if (scenario.kind === 'routing') parts.push(`served by ${servedBy.map(([k, n]) => `${k.slice(15)} ${n}`).join(', ')}`);
+  return parts.join(' · ');
+}
+
+async function main() {
+  const info = machine();
+  const kdf = kdfMs(scryptLogN);
+  console.error(`machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB; node ${info.node}; commit ${info.commit}`);
+  console.error(
+    `kdf:     scrypt N=2^${scryptLogN} takes ${kdf.toFixed(1)} ms here → at most ${Math.floor((info.cores * 1000) / kdf)} logins/s`,
+  );
+  console.error(`plan:    ${scenarios.map((s) => `${s.id} (${s.kind}, ${s.users} users)`).join(', ')}`);
+  const target = await prepareTarget();
+  console.error(`target:  ${target.label} ×${target.replicas} at ${target.address}: ${target.topology}`);
+  mkdirSync(runsDir, { recursive: true });
+  const results: { name: string; ok: boolean; line: string }[] = [];
+  try {
+    if (!opt['skip-seed']) await seed(target, Math.max(...scenarios.map((s) => s.users)));
+    for (const [index, scenario] of scenarios.entries()) {
+      const name = `${target.label}_scaledx_${target.replicas}_scenario_${scenario.id}_users_${scenario.users}`;
+      const room = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${target.label}${target.replicas}-${scenario.id}`;
+      const variables = { roomSize, ...scenario.variables, run: room };
+      console.error(`[${index + 1}/${scenarios.length}] ${name}: ${scenario.kind}, ${scenario.users} users`);
+      const startedAt = new Date().toISOString();
+      const run = await runArtillery(path.join(ROOT, scenarioFile(scenario)), target.address, {
+        overrides: { config: { phases: scenario.phases } },
+        variables,
+        reportFile: path.join(runsDir, `${name}.report.json`),
+        onOutput: progress(scenario),
+      });
+      const checks = checksOf(run.output);
+      const ok = run.exitCode === 0 && run.report !== undefined;
+      writeFileSync(path.join(runsDir, `${name}.log`), run.output);
+      const meta = {
+        name,
+        target: { label: target.label, replicas: target.replicas, address: target.address, topology: target.topology },
+        scenario: { id: scenario.id, kind: scenario.kind, users: scenario.users, smoke: scenario.smoke, file: scenarioFile(scenario) },
+        phases: scenario.phases,
+        variables,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        exitCode: run.exitCode,
+        passed: ok,
+        checks,
+        machine: info,
+        kdf: { algorithm: 'scrypt', N: 2 ** scryptLogN, r: 8, p: 1, msPerHash: Number(kdf.toFixed(1)) },
+      };
+      writeFileSync(path.join(runsDir, `${name}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
+      const line = oneLine(run, scenario);
+      results.push({ name, ok, line });
+      console.error(`  ${ok ? 'passed' : `FAILED (exit ${run.exitCode})`} · ${line}`);
+      for (const check of checks.filter((c) => c.startsWith('fail'))) console.error(`  ${check}`);
+      if (index < scenarios.length - 1) await waitUntilIdle(target);
+    }
+  } finally {
+    await target.stop();
+  }
+  const written = writeReports(outDir);
+  console.log(`\n${results.map((r) => `${r.ok ? 'passed' : 'FAILED'}  ${r.name}  ${r.line}`).join('\n')}`);
+  console.log(`\nwritten: ${runsDir}/ (report, log, meta per run); ${written.join(', ')}`);
+  const failed = results.filter((r) => !r.ok).length;
+  if (failed > 0) console.error(`${failed} of ${results.length} runs failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+/**
+ * The load runner end to end (`npm run load`): it starts the monolith or the
+ * functions stack with two gateways, seeds accounts, runs the smoke
+ * scenarios with Artillery, and writes reports, metadata and the
+ * comparison; a run against a target that is down fails.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { freePort, ROOT } from '../infrastructure/local/processes.js';
+import { type LoadRun, readRuns, rowsOf } from '../load/results.js';
+import './support/env.js';
+
+const out = mkdtempSync(path.join(tmpdir(), 'load-runs-'));
+after(() => rmSync(out, { recursive: true, force: true }));
+
+function runner(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'load/run.ts', '--out', out, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+const runOf = (runs: LoadRun[], name: string) => {
+  const run = runs.find((r) => r.meta.name === name);
+  assert.ok(run, `${name} in ${runs.map((r) => r.meta.name).join(', ')}`);
+  return run;
+};
+
+test('smoke scenarios on the monolith and on two gateways: reports, metadata, comparison', () => {
+  for (const args of [
+    ['--target', 'monolith'],
+    ['--target', 'functions', '--replicas', '2'],
+  ]) {
+    const { status, output } = runner(...args);
+    assert.equal(status, 0, output);
+  }
+  const runs = readRuns(out);
+  assert.equal(runs.length, 6);
+  const chat = runOf(runs, 'monolith_scaledx_1_scenario_smoke-chat_users_10');
+  assert.equal(chat.meta.passed, true);
+  assert.equal(chat.meta.kdf.N, 2 ** 10, 'the KDF cost the target ran with');
+  assert.match(chat.meta.machine.commit, /^[0-9a-f]{7,}|unknown$/);
+  const send = rowsOf(chat).find((r) => r.metric === 'SendMessage');
+  assert.equal(send?.count, 50);
+  assert.equal(send?.count, chat.report.aggregate.summaries['grpc.response_time.SendMessage']?.count);
+  assert.equal(rowsOf(chat).find((r) => r.metric === 'delivery')?.lost, 0);
+
+  const routing = runOf(runs, 'functions_scaledx_2_scenario_smoke-routing_users_10');
+  assert.equal(routing.meta.target.replicas, 2);
+  const servers = Object.keys(routing.report.aggregate.counters).filter((name) => name.startsWith('grpc.served_by.'));
+  assert.equal(servers.length, 2, `both replicas served calls: ${servers.join(', ')}`);
+
+  const csv = readFileSync(path.join(out, 'summary.csv'), 'utf8').trim().split('\n');
+  assert.equal(csv.length - 1, runs.flatMap(rowsOf).length, 'one CSV row per run and metric');
+  assert.ok(csv.some((line) => line.startsWith('monolith_scaledx_1_scenario_smoke-chat_users_10,') && line.includes(',SendMessage,50,0,')));
+  const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+  assert.match(html, /<svg/);
+  assert.match(html, /functions_scaledx_2_scenario_smoke-chat_users_10/);
+});
+
+test('a target that is down: the run fails and says so', async () => {
+  const { status, output } = runner(
+    '--target',
+    `127.0.0.1:${await freePort()}`,
+    '--label',
+    'down',
+    '--skip-seed',
+    '--scenarios',
+    'smoke-login',
+  );
+  assert.notEqual(status, 0);
+  assert.match(output, /FAILED/);
+  const down = runOf(readRuns(out), 'down_scaledx_1_scenario_smoke-login_users_10');
+  assert.equal(down.meta.passed, false);
+  assert.equal(rowsOf(down).find((r) => r.metric === 'Login')?.errors, 10);
+});
