@@ -16,6 +16,7 @@
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import { DeadlineExceededError, domainError, UnavailableError } from '../functions/shared/errors.js';
 import type { InvokeResult } from '../functions/shared/lambda.js';
+import { type Limiter, limiter } from '../functions/shared/limiter.js';
 import { log } from '../functions/shared/log.js';
 import type { Caller } from '../functions/shared/operations.js';
 
@@ -30,37 +31,6 @@ export interface InvokerConfig {
   concurrency: number;
 }
 
-/** A counting semaphore whose waiters give up when their signal aborts. */
-function limiter(slots: number) {
-  let free = slots;
-  const waiting: (() => void)[] = [];
-  return {
-    async acquire(signal: AbortSignal): Promise<void> {
-      if (free > 0) {
-        free--;
-        return;
-      }
-      await new Promise<void>((resolve, reject) => {
-        const wake = () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        };
-        const onAbort = () => {
-          waiting.splice(waiting.indexOf(wake), 1);
-          reject(signal.reason);
-        };
-        waiting.push(wake);
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
-    },
-    release(): void {
-      const next = waiting.shift();
-      if (next) next();
-      else free++;
-    },
-  };
-}
-
 export function createInvoker(config: InvokerConfig) {
   const client = new LambdaClient({
     region: config.region,
@@ -69,7 +39,7 @@ export function createInvoker(config: InvokerConfig) {
     ...(config.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   const decoder = new TextDecoder();
-  const limits = new Map<string, ReturnType<typeof limiter>>();
+  const limits = new Map<string, Limiter>();
 
   async function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
     const name = `${config.functionPrefix}${fn}`;

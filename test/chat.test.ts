@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type * as grpc from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
 import { bearer, call, statusOf, subscribe } from './support/clients.js';
 import { serverWithUsers } from './support/fixture.js';
@@ -117,7 +118,8 @@ describe('Subscribe', () => {
     await room('live', fx.token.ann, fx.token.bob);
     const a = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'live' });
     const b = subscribe(fx.c, { room_name: 'live' }, bearer(fx.token.bob));
-    await sleep(100);
+    // Headers say the subscription is live: nothing sent after them can be missed.
+    await Promise.all([a.live, b.live]);
     for (let i = 0; i < 10; i++) await send(i % 2 ? fx.token.ann : fx.token.bob, 'live', `n${i}`);
     for (const s of [a, b]) {
       const got = await s.waitFor(10);
@@ -135,6 +137,19 @@ describe('Subscribe', () => {
     a.cancel();
     b.cancel();
     assert.equal(await a.ended, status.CANCELLED);
+  });
+
+  test('headers name the server, as every reply does', async () => {
+    await room('named', fx.token.ann);
+    const s = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'named' });
+    const servedBy = (await s.live).get('x-served-by')[0];
+    assert.ok(typeof servedBy === 'string' && servedBy.length > 0, 'x-served-by on the stream');
+    s.cancel();
+    const unaryHeaders = await new Promise<grpc.Metadata>((resolve) => {
+      const pending = g().ListRooms({ ...as(fx.token.ann), limit: 1 }, () => undefined);
+      pending.on('metadata', resolve);
+    });
+    assert.deepEqual(unaryHeaders.get('x-served-by'), [servedBy]);
   });
 
   test('after_seq replays what is stored, then goes live, with no gap or duplicate', async () => {
@@ -159,7 +174,7 @@ describe('Subscribe', () => {
     const all = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'whole', after_seq: 0 });
     const liveOnly = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'whole' });
     await all.waitFor(1);
-    await sleep(100);
+    await liveOnly.live;
     await send(fx.token.ann, 'whole', 'new');
     assert.deepEqual(
       (await all.waitFor(2)).map((m) => m.text),
@@ -178,7 +193,7 @@ describe('Subscribe', () => {
     const before = (await fx.server.stats()).subscribers;
     const s = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'doomed' });
     const gone = subscribe(fx.c, { ...as(fx.token.ann), room_name: 'doomed' });
-    await sleep(100);
+    await Promise.all([s.live, gone.live]);
     assert.equal((await fx.server.stats()).subscribers, before + 2);
     gone.cancel();
     await gone.ended;

@@ -5,17 +5,37 @@
  * Format: `scrypt$<logN>$<r>$<p>$<salt b64>$<hash b64>`.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { UnavailableError } from '../shared/errors.js';
+import { limiter } from '../shared/limiter.js';
 
 const KEY_LENGTH = 32;
 const R = 8;
 const P = 1;
 
-function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+/**
+ * Admission for hashing, per process. One hash per core at a time: more would
+ * not finish sooner, and would fill the libuv pool that the embedded store's
+ * disk reads share, so a login storm stalled every other call. At most 256
+ * waiting per core (~8 s of work at N=2^14 here); beyond that a login is
+ * turned away at once (UNAVAILABLE, retry later) instead of timing out after
+ * costing a hash nobody waits for. A Lambda instance serves one call at a
+ * time and never waits here.
+ */
+const cores = availableParallelism();
+const kdf = limiter(cores, 256 * cores);
+
+async function derive(password: string, salt: Buffer, logN: number, r: number, p: number): Promise<Buffer> {
+  if (!(await kdf.acquire())) throw new UnavailableError('too many logins in progress; retry shortly');
   const N = 2 ** logN;
-  return new Promise((resolve, reject) => {
-    // maxmem must exceed 128 * N * r bytes, or scrypt refuses large N.
-    scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+  try {
+    return await new Promise((resolve, reject) => {
+      // maxmem must exceed 128 * N * r bytes, or scrypt refuses large N.
+      scrypt(password, salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r }, (error, key) => (error ? reject(error) : resolve(key)));
+    });
+  } finally {
+    kdf.release();
+  }
 }
 
 export async function hashPassword(password: string, logN: number): Promise<string> {

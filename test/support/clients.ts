@@ -41,6 +41,8 @@ export interface Subscription {
   messages: ChatMessage__Output[];
   /** Resolves when `count` messages have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ChatMessage__Output[]>;
+  /** Resolves with the server's headers: sent once the subscription is live. */
+  live: Promise<grpc.Metadata>;
   /** Resolves with the final status code when the stream ends. */
   ended: Promise<grpc.status>;
   cancel(): void;
@@ -58,8 +60,17 @@ export function subscribe(clients: Clients, request: Record<string, unknown>, me
     stream.on('status', (status: grpc.StatusObject) => resolve(status.code));
     stream.on('error', () => undefined); // the status event carries the outcome
   });
+  const live = new Promise<grpc.Metadata>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no headers within 5 s')), 5_000);
+    stream.on('metadata', (headers: grpc.Metadata) => {
+      clearTimeout(timer);
+      resolve(headers);
+    });
+  });
+  live.catch(() => undefined); // only a test that awaits it cares
   return {
     messages,
+    live,
     ended,
     cancel: () => stream.cancel(),
     async waitFor(count, timeoutMs = 5_000) {
