@@ -36,6 +36,8 @@ export interface Row {
   metric: string;
   count: number;
   errors: number;
+  /** Failed calls by status, e.g. "UNAVAILABLE 4230 / DEADLINE_EXCEEDED 12". */
+  errorCodes: string;
   /** Mean per second over the run, and in its busiest 10-second period. */
   perSecond: number;
   peakPerSecond: number;
@@ -73,10 +75,10 @@ export function readRuns(dir: string): LoadRun[] {
 export function rowsOf({ meta, report }: LoadRun): Row[] {
   const { counters, summaries, firstMetricAt, lastMetricAt } = report.aggregate;
   const seconds = Math.max((lastMetricAt - firstMetricAt) / 1000, 1);
-  const errorsOf = (method: string) =>
+  const failures = (method: string) =>
     Object.entries(counters)
       .filter(([name]) => name.startsWith(`grpc.errors.${method}.`))
-      .reduce((sum, [, n]) => sum + n, 0);
+      .map(([name, n]) => [name.slice(`grpc.errors.${method}.`.length), n] as const);
   const servedBy = Object.entries(counters)
     .filter(([name]) => name.startsWith('grpc.served_by.'))
     .map(([name, n]) => `${name.slice('grpc.served_by.'.length)} ${n}`)
@@ -84,7 +86,7 @@ export function rowsOf({ meta, report }: LoadRun): Row[] {
   const methods = new Set<string>();
   for (const name of Object.keys(summaries)) if (name.startsWith('grpc.response_time.')) methods.add(name.split('.')[2] as string);
   for (const name of Object.keys(counters)) if (name.startsWith('grpc.errors.')) methods.add(name.split('.')[2] as string);
-  const row = (metric: string, summaryName: string, errors: number): Row => {
+  const row = (metric: string, summaryName: string, failed: (readonly [string, number])[]): Row => {
     const s = summaries[summaryName];
     const peak = Math.max(0, ...report.intermediate.map((p) => p.summaries[summaryName]?.count ?? 0));
     return {
@@ -97,7 +99,8 @@ export function rowsOf({ meta, report }: LoadRun): Row[] {
       passed: meta.passed,
       metric,
       count: s?.count ?? 0,
-      errors,
+      errors: failed.reduce((sum, [, n]) => sum + n, 0),
+      errorCodes: failed.map(([code, n]) => `${code} ${n}`).join(' / '),
       perSecond: round((s?.count ?? 0) / seconds),
       peakPerSecond: round(peak / PERIOD_SECONDS),
       mean: round(s?.mean ?? 0),
@@ -108,10 +111,10 @@ export function rowsOf({ meta, report }: LoadRun): Row[] {
       servedBy,
     };
   };
-  const rows = [...methods].sort().map((method) => row(method, `grpc.response_time.${method}`, errorsOf(method)));
+  const rows = [...methods].sort().map((method) => row(method, `grpc.response_time.${method}`, failures(method)));
   if (meta.scenario.kind === 'chat')
     rows.push({
-      ...row('delivery', 'grpc.delivery_time', 0),
+      ...row('delivery', 'grpc.delivery_time', []),
       lost: counters['grpc.delivery.lost'] ?? 0,
       gaps: counters['grpc.delivery.gaps'] ?? 0,
       duplicates: counters['grpc.delivery.duplicates'] ?? 0,

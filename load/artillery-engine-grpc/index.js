@@ -16,7 +16,8 @@
  *   histogram grpc.delivery_time            ms from a message's client_ts_ms (same machine clock) to its arrival
  *   counter   grpc.delivery.received, grpc.delivery.gaps, grpc.delivery.duplicates
  *   counter   grpc.delivery.checked, grpc.delivery.lost   each acknowledged SendMessage of a VU to a room it
- *                                                       follows, and those its own stream never got by its end
+ *                                                       follows, and those its own stream did not get by its
+ *                                                       end (plus up to 5 s of grace)
  *   counter   grpc.served_by.<name>                     replies per server (its `x-served-by` header)
  *
  * Target: host:port, or replicas as a comma list (host:1,host:2), balanced round-robin per call.
@@ -28,6 +29,8 @@ const { randomUUID } = require('node:crypto');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
 
+/** How long a VU that is done waits for its own acknowledged messages before counting them lost. */
+const LOST_AFTER_MS = 5_000;
 const PROTO_DIR = path.join(__dirname, '..', '..', 'contracts', 'proto');
 const FILES = ['auth.proto', 'chatroom.proto', 'chat.proto', 'gateway.proto'];
 
@@ -100,13 +103,18 @@ class GrpcEngine {
     return (initialContext, done) => {
       ee.emit('started');
       const context = Object.assign(initialContext, { _grpcClients: new Map(), _grpcStreams: [], _grpcFollowed: new Map() });
+      const awaited = () => [...context._grpcFollowed.values()].reduce((sum, followed) => sum + followed.awaited.size, 0);
       const finish = (error) => {
-        for (const stream of context._grpcStreams) stream.cancel();
-        let lost = 0;
-        for (const followed of context._grpcFollowed.values()) lost += followed.awaited.size;
-        if (context._grpcFollowed.size > 0) ee.emit('counter', 'grpc.delivery.lost', lost);
-        if (this.channelMode === 'user') for (const client of context._grpcClients.values()) client.close();
-        done(error, context);
+        // A VU that ends early (a failed call) still gives its acknowledged messages time to arrive.
+        const graceUntil = Date.now() + LOST_AFTER_MS;
+        const close = () => {
+          if (awaited() > 0 && Date.now() < graceUntil) return setTimeout(close, 50);
+          for (const stream of context._grpcStreams) stream.cancel();
+          if (context._grpcFollowed.size > 0) ee.emit('counter', 'grpc.delivery.lost', awaited());
+          if (this.channelMode === 'user') for (const client of context._grpcClients.values()) client.close();
+          done(error, context);
+        };
+        close();
       };
       let index = 0;
       const next = (error) => {
