@@ -48,8 +48,8 @@ const chat = (id: string, users: number): LoadScenario => {
     users,
     smoke: false,
     phases: [{ name: 'arrive', duration: arrival, arrivalRate: users / arrival }],
-    variables: { messages: CHAT_MESSAGES, interval: '5s' },
-    expectedSeconds: arrival + CHAT_MESSAGES * 5 + 5,
+    variables: { messages: CHAT_MESSAGES, interval: '5s', arrivalSeconds: arrival },
+    expectedSeconds: arrival + 1 + CHAT_MESSAGES * 5 + 8,
   };
 };
 
@@ -83,7 +83,7 @@ export const SCENARIOS: LoadScenario[] = [
     expectedSeconds: 15,
   },
   smoke('login', {}, 3),
-  smoke('chat', { messages: 5, interval: '200ms', roomSize: 5 }, 8),
+  smoke('chat', { messages: 5, interval: '200ms', roomSize: 5, arrivalSeconds: 2 }, 8),
   smoke('routing', { calls: 3 }, 3),
 ];
 
