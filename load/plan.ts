@@ -49,7 +49,7 @@ const chat = (id: string, users: number): LoadScenario => {
     smoke: false,
     phases: [{ name: 'arrive', duration: arrival, arrivalRate: users / arrival }],
     variables: { messages: CHAT_MESSAGES, interval: '5s', arrivalSeconds: arrival },
-    expectedSeconds: arrival + 1 + CHAT_MESSAGES * 5 + 8,
+    expectedSeconds: arrival + 1 + (CHAT_MESSAGES + 1) * 5 + 6,
   };
 };
 
