@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { kdfMs, machine } from '../bench/machine.js';
 import { ROOT } from '../infrastructure/local/processes.js';
-import { type LoadScenario, scenarioFile, selectScenarios } from './plan.js';
+import { artilleryOverrides, type LoadScenario, scenarioFile, selectScenarios } from './plan.js';
 import { writeReports } from './report.js';
 import { type ArtilleryRun, runArtillery } from './run-artillery.js';
 import { type LoadTarget, runningTarget, startTarget, waitUntilIdle } from './targets.js';
@@ -132,7 +132,7 @@ async function main() {
       console.error(`[${index + 1}/${scenarios.length}] ${name}: ${scenario.kind}, ${scenario.users} users`);
       const startedAt = new Date().toISOString();
       const run = await runArtillery(path.join(ROOT, scenarioFile(scenario)), target.address, {
-        overrides: { config: { phases: scenario.phases } },
+        overrides: artilleryOverrides(scenario),
         variables,
         reportFile: path.join(runsDir, `${name}.report.json`),
         onOutput: progress(scenario),

@@ -3,12 +3,13 @@
  * here (their stores on disk under the runner's directory, so seeded accounts
  * survive between runs), or a server already running (a compose stack).
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cpuSeconds } from '../bench/machine.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
-import { spawnMonolith } from '../infrastructure/local/processes.js';
+import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
 
 export interface LoadTarget {
   /** monolith, functions, or the name given to a running target. */
@@ -43,6 +44,9 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
       stop: () => server.stop(),
     };
   }
+  // Build first, so serverless-offline runs the current code (and a fresh clone has something to run).
+  const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`building the functions failed:\n${build.stdout}${build.stderr}`);
   const stack = await startFunctionsStack({
     replicas: options.replicas,
     basePort: 0,

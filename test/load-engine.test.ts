@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import { loadContracts } from '../contracts/index.js';
 import { freePort, ROOT } from '../infrastructure/local/processes.js';
-import { scenarioFile, selectScenarios } from '../load/plan.js';
+import { artilleryOverrides, scenarioFile, selectScenarios } from '../load/plan.js';
 import { runArtillery } from '../load/run-artillery.js';
 import type { RunningServer } from '../monolith/server.js';
 import { call, connect } from './support/clients.js';
@@ -22,7 +22,7 @@ function runSmoke(kind: 'login' | 'chat' | 'routing', target: string) {
   const [scenario] = selectScenarios(`smoke-${kind}`);
   assert.ok(scenario);
   return runArtillery(path.join(ROOT, scenarioFile(scenario)), target, {
-    overrides: { config: { phases: scenario.phases } },
+    overrides: artilleryOverrides(scenario),
     variables: { ...scenario.variables, run: `test-${Date.now()}` },
   });
 }
