@@ -247,8 +247,7 @@ class GrpcEngine {
         followed.awaited.delete(seq);
       });
       stream.on('error', (error) => {
-        // The engine ends streams itself (VU over, or the deadline above): that is CANCELLED, though
-        // in the 5,000-user runs thousands of such streams reported INTERNAL. Neither is the server's.
+        // The engine ends streams itself (VU over, or the deadline above): not the server's doing.
         if (error.code === grpc.status.CANCELLED || context._grpcDone) return;
         fail(grpc.status[error.code] ?? String(error.code), error);
       });
