@@ -39,7 +39,14 @@ const CSV_COLUMNS: (keyof Row)[] = [
 
 export function toCsv(rows: Row[]): string {
   const cell = (value: unknown) => {
-    const text = value === undefined ? '' : String(value);
+    const text =
+      value === undefined
+        ? ''
+        : typeof value === 'object'
+          ? Object.entries(value as Record<string, number>)
+              .map(([code, n]) => `${code} ${n}`)
+              .join(' / ')
+          : String(value);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return `${[CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\n')}\n`;
@@ -59,13 +66,11 @@ const runErrors = (rows: Row[], run: string) => rows.filter((r) => r.run === run
 function failedCalls(rows: Row[], run: string): string {
   const byCode = new Map<string, number>();
   for (const row of rows.filter((r) => r.run === run))
-    for (const part of row.errorCodes ? row.errorCodes.split(' / ') : []) {
-      const [code, n] = part.split(' ');
-      byCode.set(code as string, (byCode.get(code as string) ?? 0) + Number(n));
-    }
+    for (const [code, n] of Object.entries(row.errorCodes)) byCode.set(code, (byCode.get(code) ?? 0) + n);
   const total = [...byCode.values()].reduce((a, b) => a + b, 0);
   return total === 0 ? '0' : `${total} (${[...byCode].map(([code, n]) => `${code} ${n}`).join(', ')})`;
 }
+
 const verdict = (row: Row) => (row.passed ? 'passed' : '**failed**');
 
 const isSmoke = (row: Row) => row.scenario.startsWith('smoke');
@@ -136,7 +141,7 @@ function tables(rows: Row[]): Table[] {
         r.users,
         seriesName(r),
         r.count,
-        runErrors(rowsShown, r.run),
+        failedCalls(rowsShown, r.run),
         r.p99,
         r.servedBy,
         verdict(r),

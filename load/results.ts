@@ -36,8 +36,8 @@ export interface Row {
   metric: string;
   count: number;
   errors: number;
-  /** Failed calls by status, e.g. "UNAVAILABLE 4230 / DEADLINE_EXCEEDED 12". */
-  errorCodes: string;
+  /** Failed calls by status. */
+  errorCodes: Record<string, number>;
   /** Mean per second over the run, and in its busiest 10-second period. */
   perSecond: number;
   peakPerSecond: number;
@@ -100,7 +100,7 @@ export function rowsOf({ meta, report }: LoadRun): Row[] {
       metric,
       count: s?.count ?? 0,
       errors: failed.reduce((sum, [, n]) => sum + n, 0),
-      errorCodes: failed.map(([code, n]) => `${code} ${n}`).join(' / '),
+      errorCodes: Object.fromEntries(failed),
       perSecond: round((s?.count ?? 0) / seconds),
       peakPerSecond: round(peak / PERIOD_SECONDS),
       mean: round(s?.mean ?? 0),
