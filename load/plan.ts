@@ -7,6 +7,9 @@
 
 export type ScenarioKind = 'login' | 'chat' | 'routing';
 
+/** The call each kind of scenario is about: its latency is the run's headline figure. */
+export const MAIN_RPC: Record<ScenarioKind, string> = { login: 'Login', chat: 'SendMessage', routing: 'ListRooms' };
+
 export interface LoadScenario {
   /** '04' … '12', or 'smoke-login' etc.; part of the run's file name. */
   id: string;

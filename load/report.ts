@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escapeXml, lineChart, type Series } from './charts.js';
+import { MAIN_RPC, type ScenarioKind } from './plan.js';
 import { type LoadRun, type Row, readRuns, rowsOf, seriesName } from './results.js';
 
 const CSV_COLUMNS: (keyof Row)[] = [
@@ -184,9 +185,9 @@ function charts(rows: Row[]): string[] {
   const login = rowsShown.filter((r) => r.kind === 'login' && r.metric === 'Login');
   const send = rowsShown.filter((r) => r.kind === 'chat' && r.metric === 'SendMessage');
   const delivery = rowsShown.filter((r) => r.kind === 'chat' && r.metric === 'delivery');
-  const errorShare = (kind: string) =>
+  const errorShare = (kind: ScenarioKind) =>
     seriesOf(
-      rowsShown.filter((r) => r.kind === kind && r.metric === (kind === 'login' ? 'Login' : 'SendMessage')),
+      rowsShown.filter((r) => r.kind === kind && r.metric === MAIN_RPC[kind]),
       (r) => {
         const runRows = rowsShown.filter((x) => x.run === r.run && x.metric !== 'delivery');
         const calls = runRows.reduce((sum, x) => sum + x.count + x.errors, 0);

@@ -18,9 +18,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { kdfMs, machine } from '../bench/machine.js';
 import { ROOT } from '../infrastructure/local/processes.js';
-import { artilleryOverrides, type LoadScenario, scenarioFile, selectScenarios } from './plan.js';
+import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectScenarios } from './plan.js';
 import { writeReports } from './report.js';
-import { type ArtilleryRun, runArtillery } from './run-artillery.js';
+import { type LoadRun, rowsOf } from './results.js';
+import { runArtillery } from './run-artillery.js';
 import { type LoadTarget, runningTarget, startTarget, waitUntilIdle } from './targets.js';
 
 const { values: opt } = parseArgs({
@@ -91,23 +92,18 @@ function progress(scenario: LoadScenario) {
 /** Artillery's `ensure` verdicts ("ok: …" / "fail: …" lines). */
 const checksOf = (output: string) => [...output.matchAll(/^\s*(ok|fail): (.+)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
 
-function oneLine(run: ArtilleryRun, scenario: LoadScenario): string {
-  const aggregate = run.report?.aggregate;
-  if (!aggregate) return 'no report';
-  const c = aggregate.counters;
-  const s = aggregate.summaries;
-  const rpc = { login: 'Login', chat: 'SendMessage', routing: 'ListRooms' }[scenario.kind];
-  const latency = s[`grpc.response_time.${rpc}`];
-  const errors = Object.entries(c)
-    .filter(([k]) => k.startsWith('grpc.errors.'))
-    .reduce((sum, [, n]) => sum + n, 0);
-  const parts = [`${rpc} ${latency?.count ?? 0} ok, p50 ${latency?.p50 ?? '-'} p99 ${latency?.p99 ?? '-'} ms`, `errors ${errors}`];
-  if (scenario.kind === 'chat') {
-    const d = s['grpc.delivery_time'];
-    parts.push(`delivered ${d?.count ?? 0}, p50 ${d?.p50 ?? '-'} p99 ${d?.p99 ?? '-'} ms, lost ${c['grpc.delivery.lost'] ?? 0}`);
-  }
-  const servedBy = Object.entries(c).filter(([k]) => k.startsWith('grpc.served_by.'));
-  if (scenario.kind === 'routing') parts.push(`served by ${servedBy.map(([k, n]) => `${k.slice(15)} ${n}`).join(', ')}`);
+/** A run's headline, from the same rows as the report: its main call, delivery, who served. */
+function oneLine(run: LoadRun): string {
+  const rows = rowsOf(run);
+  const main = rows.find((r) => r.metric === MAIN_RPC[run.meta.scenario.kind]);
+  const errors = rows.reduce((sum, r) => sum + r.errors, 0);
+  const parts = [
+    `${main?.metric ?? MAIN_RPC[run.meta.scenario.kind]} ${main?.count ?? 0} ok, p50 ${main?.p50 ?? '-'} p99 ${main?.p99 ?? '-'} ms`,
+    `errors ${errors}`,
+  ];
+  const d = rows.find((r) => r.metric === 'delivery');
+  if (d) parts.push(`delivered ${d.count}, p50 ${d.p50} p99 ${d.p99} ms, lost ${d.lost}`);
+  if (run.meta.scenario.kind === 'routing') parts.push(`served by ${main?.servedBy}`);
   return parts.join(' · ');
 }
 
@@ -155,7 +151,7 @@ async function main() {
         kdf: { algorithm: 'scrypt', N: 2 ** scryptLogN, r: 8, p: 1, msPerHash: Number(kdf.toFixed(1)) },
       };
       writeFileSync(path.join(runsDir, `${name}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
-      const line = oneLine(run, scenario);
+      const line = run.report ? oneLine({ meta, report: run.report }) : 'no report';
       results.push({ name, ok, line });
       console.error(`  ${ok ? 'passed' : `FAILED (exit ${run.exitCode})`} · ${line}`);
       for (const check of checks.filter((c) => c.startsWith('fail'))) console.error(`  ${check}`);
