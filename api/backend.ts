@@ -9,7 +9,7 @@ import type { ChatOperations } from '../functions/chat/operations.js';
 import type { SubscriptionSink } from '../functions/chat/subscription.js';
 import type { ChatroomOperations } from '../functions/chatroom/operations.js';
 import type { LoginOperations } from '../functions/login/operations.js';
-import type { Caller } from '../functions/shared/operations.js';
+import type { Caller } from '../functions/operation.js';
 
 export interface Backend {
   login: LoginOperations;

@@ -4,8 +4,8 @@
  * answered INTERNAL with a message that leaks nothing.
  */
 import { type Metadata, type ServiceError, status } from '@grpc/grpc-js';
-import { DomainError, type ErrorKind } from '../functions/shared/errors.js';
-import { describeError, log } from '../functions/shared/log.js';
+import { DomainError, type ErrorKind } from '../lib/errors.js';
+import { describeError, log } from '../lib/log.js';
 
 const STATUS: Record<ErrorKind, status> = {
   INVALID_ARGUMENT: status.INVALID_ARGUMENT,

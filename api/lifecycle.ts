@@ -2,7 +2,7 @@
  * A server process's end: on SIGINT or SIGTERM, stop gracefully and exit 0
  * (1 if stopping failed); a second signal exits at once.
  */
-import { describeError, log } from '../functions/shared/log.js';
+import { describeError, log } from '../lib/log.js';
 
 export function stopOnSignals(stop: () => Promise<void>, fields: Record<string, unknown> = {}): void {
   let signals = 0;

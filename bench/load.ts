@@ -11,7 +11,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { type ApiClients, connect, statusName, unary } from '../client/api.js';
 import { pool } from '../client/progress.js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
-import { cpuSeconds, kdfMs } from './machine.js';
+import { cpuSeconds, kdfMs } from '../client/machine.js';
 import { type Summary, summarize } from './stats.js';
 
 export interface LoadSettings {

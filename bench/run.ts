@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { spawnMonolith } from '../infrastructure/local/processes.js';
 import { type LoadResult, type LoadSettings, runLoad } from './load.js';
-import { machine } from './machine.js';
+import { machine } from '../client/machine.js';
 import { formatSummary } from './stats.js';
 
 const { values: opt } = parseArgs({

@@ -15,8 +15,8 @@ import type { RoomRecord } from './chatroom/rooms-table.js';
 import { createLoginLogic } from './login/logic.js';
 import { loginOperations } from './login/operations.js';
 import { tokenKey } from './login/token.js';
-import type { FunctionsConfig } from './shared/config.js';
-import { tableNames } from './shared/tables.js';
+import type { FunctionsConfig } from './config.js';
+import { tableNames } from './storage/tables.js';
 
 export interface RuntimeOptions {
   config: FunctionsConfig;

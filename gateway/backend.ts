@@ -10,8 +10,8 @@ import { subscribeToRoom } from '../functions/chat/subscription.js';
 import { createRoomDirectory } from '../functions/chatroom/directory.js';
 import type { ChatroomOperations } from '../functions/chatroom/operations.js';
 import type { LoginOperations } from '../functions/login/operations.js';
-import type { Caller, Operation } from '../functions/shared/operations.js';
-import { ttlCache } from '../functions/shared/ttl-cache.js';
+import type { Caller, Operation } from '../functions/operation.js';
+import { ttlCache } from '../lib/ttl-cache.js';
 import type { Invoker } from './lambda-invoker.js';
 import type { RoomPoller } from './room-poller.js';
 

@@ -1,7 +1,7 @@
 /**
  * The gateway's configuration, read and checked once at start.
  */
-import { ConfigError } from '../functions/shared/config.js';
+import { ConfigError } from '../functions/config.js';
 
 export interface GatewayConfig {
   host: string;

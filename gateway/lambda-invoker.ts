@@ -14,11 +14,11 @@
  * starts on two cores otherwise feeds on itself until every call times out.
  */
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
-import { DeadlineExceededError, domainError, UnavailableError } from '../functions/shared/errors.js';
-import type { InvokeResult } from '../functions/shared/lambda.js';
-import { type Limiter, limiter } from '../functions/shared/limiter.js';
-import { log } from '../functions/shared/log.js';
-import type { Caller } from '../functions/shared/operations.js';
+import { DeadlineExceededError, domainError, UnavailableError } from '../lib/errors.js';
+import type { InvokeResult } from '../functions/lambda/entry.js';
+import { type Limiter, limiter } from '../lib/limiter.js';
+import { log } from '../lib/log.js';
+import type { Caller } from '../functions/operation.js';
 
 export interface InvokerConfig {
   /** Lambda API endpoint; undefined means AWS. */

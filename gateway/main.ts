@@ -1,8 +1,8 @@
 /** A gateway replica: `node --import tsx gateway/main.ts` (see gateway/config.ts for its settings). */
 
 import { stopOnSignals } from '../api/lifecycle.js';
-import { ConfigError } from '../functions/shared/config.js';
-import { describeError, log } from '../functions/shared/log.js';
+import { ConfigError } from '../functions/config.js';
+import { describeError, log } from '../lib/log.js';
 import { readGatewayConfig } from './config.js';
 import { startGateway } from './server.js';
 

@@ -16,7 +16,7 @@ import type { chatmsg } from '../contracts/types.js';
 import { lastSeq, messagesAfter } from '../functions/chat/messages-table.js';
 import type { FeedListener, LiveFeed } from '../functions/chat/subscription.js';
 import { getRoom } from '../functions/chatroom/rooms-table.js';
-import { log } from '../functions/shared/log.js';
+import { log } from '../lib/log.js';
 
 export interface PollerConfig {
   client: DynamoDBClient;

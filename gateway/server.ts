@@ -4,8 +4,8 @@
  * Any number of replicas can run side by side.
  */
 import { serveApi } from '../api/grpc-server.js';
-import { createDynamoClient } from '../functions/shared/dynamo.js';
-import { tableNames } from '../functions/shared/tables.js';
+import { createDynamoClient } from '../functions/storage/dynamo.js';
+import { tableNames } from '../functions/storage/tables.js';
 import type { RunningServer } from '../monolith/server.js';
 import { createGatewayBackend } from './backend.js';
 import type { GatewayConfig } from './config.js';

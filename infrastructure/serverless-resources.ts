@@ -3,7 +3,7 @@
  * table definition the monolith creates its tables from: the tables, and one
  * least-privilege IAM role per function (only the tables and actions it uses).
  */
-import { createTableInput, TABLES, type TableDefinition } from '../functions/shared/tables.js';
+import { createTableInput, TABLES, type TableDefinition } from '../functions/storage/tables.js';
 
 type Table = TableDefinition['name'];
 

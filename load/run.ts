@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { kdfMs, machine } from '../bench/machine.js';
+import { kdfMs, machine } from '../client/machine.js';
 import { ROOT } from '../infrastructure/local/processes.js';
 import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectScenarios } from './plan.js';
 import { writeReports } from './report.js';

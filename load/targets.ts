@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cpuSeconds } from '../bench/machine.js';
+import { cpuSeconds } from '../client/machine.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
 

@@ -7,7 +7,7 @@
  * embedded one, persisting under DATA_DIR (DYNAMODB_EMBEDDED=memory keeps it in memory).
  */
 import path from 'node:path';
-import { ConfigError, type FunctionsConfig, readFunctionsConfig } from '../functions/shared/config.js';
+import { ConfigError, type FunctionsConfig, readFunctionsConfig } from '../functions/config.js';
 
 export interface MonolithConfig {
   functions: FunctionsConfig;

@@ -1,8 +1,8 @@
 /** `npm start`: the monolith, with an embedded DynamoDB unless one is configured. */
 
 import { stopOnSignals } from '../api/lifecycle.js';
-import { ConfigError } from '../functions/shared/config.js';
-import { describeError, log } from '../functions/shared/log.js';
+import { ConfigError } from '../functions/config.js';
+import { describeError, log } from '../lib/log.js';
 import { readMonolithConfig } from './config.js';
 import { startMonolith } from './server.js';
 

@@ -5,9 +5,9 @@
  * it through `writer.ts`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createSequencer } from '../functions/chat/sequencer.js';
-import { createDynamoClient } from '../functions/shared/dynamo.js';
-import { DomainError } from '../functions/shared/errors.js';
+import { createSequencer } from './sequencer.js';
+import { createDynamoClient } from '../functions/storage/dynamo.js';
+import { DomainError } from '../lib/errors.js';
 import type { WriterRequest, WriterSetup } from './writer.js';
 
 const port = parentPort;

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { chatmsg } from '../contracts/types.js';
 import type { Appended, Draft } from '../functions/chat/append.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
-import { type DomainError, domainError, type ErrorKind } from '../functions/shared/errors.js';
+import { type DomainError, domainError, type ErrorKind } from '../lib/errors.js';
 
 export interface WriterSetup {
   endpoint?: string;

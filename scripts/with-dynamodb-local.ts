@@ -12,7 +12,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient } from '../functions/shared/dynamo.js';
+import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { freePort } from '../infrastructure/local/processes.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));

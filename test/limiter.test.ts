@@ -1,7 +1,7 @@
 /** The semaphore behind the gateway's per-function invokes and the login logic's hashing admission. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { limiter } from '../functions/shared/limiter.js';
+import { limiter } from '../lib/limiter.js';
 
 test('hands out its slots, then queues in arrival order', async () => {
   const limit = limiter(2);

@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { chatmsg } from '../../contracts/types.js';
 import type { RoomDirectory } from '../chatroom/directory.js';
-import { PermissionDeniedError } from '../shared/errors.js';
-import * as validate from '../shared/validate.js';
-import { LIMITS } from '../shared/validate.js';
+import { PermissionDeniedError } from '../../lib/errors.js';
+import * as validate from '../validate.js';
+import { LIMITS } from '../validate.js';
 import type { Appender } from './append.js';
 import { latestMessages, type MessagesTable } from './messages-table.js';
 

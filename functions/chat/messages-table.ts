@@ -5,7 +5,7 @@
  */
 import { type AttributeValue, type DynamoDBClient, PutItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { chatmsg } from '../../contracts/types.js';
-import { batchWriteAll, isConditionFailed } from '../shared/dynamo.js';
+import { batchWriteAll, isConditionFailed } from '../storage/dynamo.js';
 
 export interface MessagesTable {
   client: DynamoDBClient;

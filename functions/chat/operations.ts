@@ -1,5 +1,5 @@
 /** The chat function's unary operations, by RPC name (chatmsg.ChatService; Subscribe is a stream, served by each transport). */
-import { asUser } from '../shared/operations.js';
+import { asUser } from '../operation.js';
 import type { ChatLogic } from './logic.js';
 
 export function chatOperations(logic: ChatLogic) {

@@ -10,8 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { chatmsg } from '../../contracts/types.js';
 import type { RoomDirectory } from '../chatroom/directory.js';
 import type { RoomRecord } from '../chatroom/rooms-table.js';
-import { UnavailableError } from '../shared/errors.js';
-import * as validate from '../shared/validate.js';
+import { UnavailableError } from '../../lib/errors.js';
+import * as validate from '../validate.js';
 import { type MessagesTable, messagesAfter } from './messages-table.js';
 
 /** Most stored messages one replay page reads; a subscription pages until it is live. */

@@ -5,8 +5,8 @@
  * The monolith, the only writer of its tables, can cache for as long as it likes;
  * a Lambda function keeps it short.
  */
-import { NotFoundError } from '../shared/errors.js';
-import { ttlCache } from '../shared/ttl-cache.js';
+import { NotFoundError } from '../../lib/errors.js';
+import { ttlCache } from '../../lib/ttl-cache.js';
 import { type MembersTable, isMember as readMembership } from './members-table.js';
 import { getRoom, type RoomRecord, type RoomsTable } from './rooms-table.js';
 

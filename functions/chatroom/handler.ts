@@ -1,6 +1,6 @@
 /** Lambda entry of the chatroom function. */
-import { lambdaEntry } from '../shared/lambda.js';
-import { lambdaRuntime } from '../shared/lambda-runtime.js';
+import { lambdaEntry } from '../lambda/entry.js';
+import { lambdaRuntime } from '../lambda/runtime.js';
 
 export const handler = lambdaEntry('chatroom', () => lambdaRuntime().operations.chatroom, {
   CreateRoom: 'chat.CreateRoomRequest',

@@ -6,10 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { chat } from '../../contracts/types.js';
 import { type MessagesTable, purgeRoomMessages } from '../chat/messages-table.js';
-import { PermissionDeniedError } from '../shared/errors.js';
-import { log } from '../shared/log.js';
-import * as validate from '../shared/validate.js';
-import { LIMITS } from '../shared/validate.js';
+import { PermissionDeniedError } from '../../lib/errors.js';
+import { log } from '../../lib/log.js';
+import * as validate from '../validate.js';
+import { LIMITS } from '../validate.js';
 import type { RoomDirectory } from './directory.js';
 import { deleteAllMembers, deleteMember, listMembers, type MembersTable, putMember } from './members-table.js';
 import { deleteRoomIncarnation, listRooms, putNewRoom, type RoomRecord, type RoomsTable } from './rooms-table.js';

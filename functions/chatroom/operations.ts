@@ -1,5 +1,5 @@
 /** The chatroom function's operations, by RPC name (chat.ChatroomService). */
-import { asUser } from '../shared/operations.js';
+import { asUser } from '../operation.js';
 import type { ChatroomLogic } from './logic.js';
 
 export function chatroomOperations(logic: ChatroomLogic) {

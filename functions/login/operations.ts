@@ -1,7 +1,7 @@
 /** The login function's operations, by RPC name (auth.LoginService, plus Authenticate for the other transports). */
 import type { auth } from '../../contracts/types.js';
-import type { Caller, Operation } from '../shared/operations.js';
-import { requireCaller } from '../shared/operations.js';
+import type { Caller, Operation } from '../operation.js';
+import { requireCaller } from '../operation.js';
 import type { LoginLogic } from './logic.js';
 
 export function loginOperations(logic: LoginLogic) {

@@ -6,8 +6,8 @@
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { UnavailableError } from '../shared/errors.js';
-import { limiter } from '../shared/limiter.js';
+import { UnavailableError } from '../../lib/errors.js';
+import { limiter } from '../../lib/limiter.js';
 
 const KEY_LENGTH = 32;
 const R = 8;

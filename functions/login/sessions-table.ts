@@ -11,7 +11,7 @@ import {
   QueryCommand,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
-import { batchWriteAll } from '../shared/dynamo.js';
+import { batchWriteAll } from '../storage/dynamo.js';
 
 export interface SessionRecord {
   sessionId: string;

@@ -6,9 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createDynamoClient } from '../../functions/shared/dynamo.js';
-import { ensureTables } from '../../functions/shared/tables.js';
-import { type EmbeddedDynamo, startEmbeddedDynamo } from '../../monolith/embedded-dynamo.js';
+import { createDynamoClient } from '../../functions/storage/dynamo.js';
+import { ensureTables } from '../../functions/storage/tables.js';
+import { type EmbeddedDynamo, startEmbeddedDynamo } from './embedded-dynamo.js';
 import { type ChildServer, freePort, ROOT, spawnGateway, spawnOffline } from './processes.js';
 
 export { freePort };

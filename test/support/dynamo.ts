@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import './env.js';
-import { createDynamoClient } from '../../functions/shared/dynamo.js';
-import { ensureTables, type TableNames, tableNames } from '../../functions/shared/tables.js';
+import { createDynamoClient } from '../../functions/storage/dynamo.js';
+import { ensureTables, type TableNames, tableNames } from '../../functions/storage/tables.js';
 
 export interface TestDynamo {
   endpoint: string;

@@ -7,9 +7,9 @@
  */
 import middy from '@middy/core';
 import { normalizeMessage } from '../../contracts/normalize.js';
-import { DomainError, type ErrorKind, InvalidArgumentError } from './errors.js';
-import { describeError, log } from './log.js';
-import type { Caller, Operations } from './operations.js';
+import { DomainError, type ErrorKind, InvalidArgumentError } from '../../lib/errors.js';
+import { describeError, log } from '../../lib/log.js';
+import type { Caller, Operations } from '../operation.js';
 
 export interface InvokeEvent {
   operation: string;

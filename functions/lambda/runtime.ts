@@ -5,8 +5,8 @@
  * cannot post, as in the monolith); a checked session is trusted for 5 s.
  */
 import { createRuntime, type Runtime } from '../runtime.js';
-import { readFunctionsConfig } from './config.js';
-import { createDynamoClient } from './dynamo.js';
+import { readFunctionsConfig } from '../config.js';
+import { createDynamoClient } from '../storage/dynamo.js';
 
 let runtime: Runtime | undefined;
 

@@ -4,7 +4,7 @@
  * returns a contract reply. The monolith calls these in-process; the Lambda
  * entries receive `{ operation, caller, request }` and call the same ones.
  */
-import { UnauthenticatedError } from './errors.js';
+import { UnauthenticatedError } from '../lib/errors.js';
 
 /** Who is calling, as established by the login function from a credential. */
 export interface Caller {

@@ -2,7 +2,7 @@
  * Input limits, checked once at the edge of each function. The numbers are the
  * ones documented in the README ("Limits"); change both together.
  */
-import { InvalidArgumentError, PermissionDeniedError } from './errors.js';
+import { InvalidArgumentError, PermissionDeniedError } from '../lib/errors.js';
 
 export const LIMITS = {
   usernameMax: 32,

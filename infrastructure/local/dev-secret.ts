@@ -1,12 +1,12 @@
 /**
  * Development only: a JWT secret generated once and kept in the data
  * directory, so a restart keeps everyone logged in. Production requires
- * JWT_SECRET (see functions/shared/config.ts).
+ * JWT_SECRET (see functions/config.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { log } from '../functions/shared/log.js';
+import { log } from '../../lib/log.js';
 
 export function developmentSecret(dataDir: string | undefined): string {
   if (!dataDir) {
