@@ -8,8 +8,8 @@ import type { LoginServiceHandlers } from '../contracts/generated/auth/LoginServ
 import type { ChatMessage } from '../contracts/generated/gateway/ChatMessage.js';
 import type { GatewayServiceHandlers } from '../contracts/generated/gateway/GatewayService.js';
 import type { gateway } from '../contracts/types.js';
-import { ResourceExhaustedError, UnavailableError } from '../lib/errors.js';
 import type { Caller } from '../functions/operation.js';
+import { ResourceExhaustedError, UnavailableError } from '../lib/errors.js';
 import type { Backend } from './backend.js';
 import { toStatusError } from './grpc-errors.js';
 

@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as grpc from '@grpc/grpc-js';
 import { type ApiClients, connect, statusName, unary } from '../client/api.js';
+import { cpuSeconds, kdfMs } from '../client/machine.js';
 import { pool } from '../client/progress.js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
-import { cpuSeconds, kdfMs } from '../client/machine.js';
 import { type Summary, summarize } from './stats.js';
 
 export interface LoadSettings {

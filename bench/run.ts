@@ -17,10 +17,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { machine } from '../client/machine.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { spawnMonolith } from '../infrastructure/local/processes.js';
 import { type LoadResult, type LoadSettings, runLoad } from './load.js';
-import { machine } from '../client/machine.js';
 import { formatSummary } from './stats.js';
 
 const { values: opt } = parseArgs({

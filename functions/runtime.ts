@@ -12,10 +12,10 @@ import { createRoomDirectory } from './chatroom/directory.js';
 import { createChatroomLogic } from './chatroom/logic.js';
 import { chatroomOperations } from './chatroom/operations.js';
 import type { RoomRecord } from './chatroom/rooms-table.js';
+import type { FunctionsConfig } from './config.js';
 import { createLoginLogic } from './login/logic.js';
 import { loginOperations } from './login/operations.js';
 import { tokenKey } from './login/token.js';
-import type { FunctionsConfig } from './config.js';
 import { tableNames } from './storage/tables.js';
 
 export interface RuntimeOptions {

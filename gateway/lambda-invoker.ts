@@ -14,11 +14,11 @@
  * starts on two cores otherwise feeds on itself until every call times out.
  */
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
-import { DeadlineExceededError, domainError, UnavailableError } from '../lib/errors.js';
 import type { InvokeResult } from '../functions/lambda/entry.js';
+import type { Caller } from '../functions/operation.js';
+import { DeadlineExceededError, domainError, UnavailableError } from '../lib/errors.js';
 import { type Limiter, limiter } from '../lib/limiter.js';
 import { log } from '../lib/log.js';
-import type { Caller } from '../functions/operation.js';
 
 export interface InvokerConfig {
   /** Lambda API endpoint; undefined means AWS. */

@@ -6,8 +6,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Backend } from '../api/backend.js';
 import { subscribeToRoom } from '../functions/chat/subscription.js';
-import { createRuntime } from '../functions/runtime.js';
 import type { FunctionsConfig } from '../functions/config.js';
+import { createRuntime } from '../functions/runtime.js';
 import { tableNames } from '../functions/storage/tables.js';
 import type { RoomBus } from './room-bus.js';
 import type { Writer } from './writer.js';

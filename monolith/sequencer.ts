@@ -20,11 +20,11 @@
  * than that is stored again. The conditional appender has no such window.
  */
 import type { chatmsg } from '../contracts/types.js';
+import type { Appended, Appender } from '../functions/chat/append.js';
+import { deleteMessages, type MessagesTable, putMessages, recentIds } from '../functions/chat/messages-table.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { UnavailableError } from '../lib/errors.js';
 import { log } from '../lib/log.js';
-import type { Appended, Appender } from '../functions/chat/append.js';
-import { deleteMessages, type MessagesTable, putMessages, recentIds } from '../functions/chat/messages-table.js';
 
 export interface SequencerOptions {
   table: MessagesTable;

@@ -8,12 +8,12 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serveApi } from '../api/grpc-server.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
-import { log } from '../lib/log.js';
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
-import { createMonolithBackend } from './backend.js';
-import type { MonolithConfig } from './config.js';
 import { developmentSecret } from '../infrastructure/local/dev-secret.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../infrastructure/local/embedded-dynamo.js';
+import { log } from '../lib/log.js';
+import { createMonolithBackend } from './backend.js';
+import type { MonolithConfig } from './config.js';
 import { createRoomBus } from './room-bus.js';
 import { startWriter, type WriterStats } from './writer.js';
 

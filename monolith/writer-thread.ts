@@ -5,9 +5,9 @@
  * it through `writer.ts`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createSequencer } from './sequencer.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { DomainError } from '../lib/errors.js';
+import { createSequencer } from './sequencer.js';
 import type { WriterRequest, WriterSetup } from './writer.js';
 
 const port = parentPort;

@@ -14,10 +14,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { log } from '../lib/log.js';
+import { developmentSecret } from '../infrastructure/local/dev-secret.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { ROOT } from '../infrastructure/local/processes.js';
-import { developmentSecret } from '../infrastructure/local/dev-secret.js';
+import { log } from '../lib/log.js';
 
 const { values } = parseArgs({
   options: {

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createConditionalAppender, type Draft } from '../functions/chat/append.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
-import { createSequencer } from '../monolith/sequencer.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { UnavailableError } from '../lib/errors.js';
+import { createSequencer } from '../monolith/sequencer.js';
 import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
 
 let db: TestDynamo;

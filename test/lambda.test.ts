@@ -7,8 +7,8 @@ import { after, before, test } from 'node:test';
 import type { Context } from 'aws-lambda';
 import { handler as chatHandler } from '../functions/chat/handler.js';
 import { handler as chatroomHandler } from '../functions/chatroom/handler.js';
-import { handler as loginHandler } from '../functions/login/handler.js';
 import type { InvokeEvent, InvokeResult } from '../functions/lambda/entry.js';
+import { handler as loginHandler } from '../functions/login/handler.js';
 import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
 
 let db: TestDynamo;

@@ -10,8 +10,8 @@
  * - the monolith's sequencer (`sequencer.ts`): one writer, group commits.
  */
 import type { chatmsg } from '../../contracts/types.js';
-import type { RoomRecord } from '../chatroom/rooms-table.js';
 import { UnavailableError } from '../../lib/errors.js';
+import type { RoomRecord } from '../chatroom/rooms-table.js';
 import { findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
 
 /** What a sender supplies; the appender adds server_seq and server_ts_ms. */

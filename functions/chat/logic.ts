@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { chatmsg } from '../../contracts/types.js';
-import type { RoomDirectory } from '../chatroom/directory.js';
 import { PermissionDeniedError } from '../../lib/errors.js';
+import type { RoomDirectory } from '../chatroom/directory.js';
 import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
 import type { Appender } from './append.js';

@@ -8,9 +8,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { chatmsg } from '../../contracts/types.js';
+import { UnavailableError } from '../../lib/errors.js';
 import type { RoomDirectory } from '../chatroom/directory.js';
 import type { RoomRecord } from '../chatroom/rooms-table.js';
-import { UnavailableError } from '../../lib/errors.js';
 import * as validate from '../validate.js';
 import { type MessagesTable, messagesAfter } from './messages-table.js';
 

@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { chat } from '../../contracts/types.js';
-import { type MessagesTable, purgeRoomMessages } from '../chat/messages-table.js';
 import { PermissionDeniedError } from '../../lib/errors.js';
 import { log } from '../../lib/log.js';
+import { type MessagesTable, purgeRoomMessages } from '../chat/messages-table.js';
 import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
 import type { RoomDirectory } from './directory.js';

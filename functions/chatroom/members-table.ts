@@ -1,7 +1,7 @@
 /** The members table: who is in which room, keyed by (room_id, person_name). */
 import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { batchWriteAll, isConditionFailed } from '../storage/dynamo.js';
 import { AlreadyExistsError, NotFoundError } from '../../lib/errors.js';
+import { batchWriteAll, isConditionFailed } from '../storage/dynamo.js';
 
 export interface MembersTable {
   client: DynamoDBClient;

@@ -4,8 +4,8 @@
  * and created again starts empty even while the old rows are being purged.
  */
 import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { isConditionFailed } from '../storage/dynamo.js';
 import { AlreadyExistsError, NotFoundError } from '../../lib/errors.js';
+import { isConditionFailed } from '../storage/dynamo.js';
 
 export interface RoomRecord {
   roomName: string;

@@ -4,8 +4,9 @@
  * so rooms and memberships are read afresh on every call (a member who left
  * cannot post, as in the monolith); a checked session is trusted for 5 s.
  */
-import { createRuntime, type Runtime } from '../runtime.js';
+
 import { readFunctionsConfig } from '../config.js';
+import { createRuntime, type Runtime } from '../runtime.js';
 import { createDynamoClient } from '../storage/dynamo.js';
 
 let runtime: Runtime | undefined;

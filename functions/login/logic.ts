@@ -5,8 +5,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { auth } from '../../contracts/types.js';
 import { AlreadyExistsError, InvalidArgumentError, PermissionDeniedError, UnauthenticatedError } from '../../lib/errors.js';
-import type { Caller } from '../operation.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
+import type { Caller } from '../operation.js';
 import * as validate from '../validate.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';

@@ -1,7 +1,7 @@
 /** The users table: one item per user, keyed by username. */
 import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { isConditionFailed } from '../storage/dynamo.js';
 import { AlreadyExistsError } from '../../lib/errors.js';
+import { isConditionFailed } from '../storage/dynamo.js';
 
 export interface UserRecord {
   username: string;
