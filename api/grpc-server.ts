@@ -7,9 +7,19 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import { loadContracts } from '../contracts/index.js';
 import type { Backend } from './backend.js';
-import { gatewayService, loginServiceHandlers } from './public-service.js';
+import { chatApi, loginApi } from './public-service.js';
 
 const SERVICES = ['auth.LoginService', 'gateway.GatewayService'];
+
+export interface RunningServer {
+  /** host:port the server listens on. */
+  address: string;
+  port: number;
+  /** Live subscribers on this server, and its own counters. */
+  stats(): Promise<{ subscribers: number } & Record<string, number>>;
+  /** Graceful stop: refuse new calls, end streams, finish queued work, close what it opened. */
+  stop(): Promise<void>;
+}
 
 export interface ApiServer {
   /** host:port it listens on. */
@@ -35,14 +45,14 @@ const servedBy =
 
 export async function serveApi(backend: Backend, host: string, port: number, name: string): Promise<ApiServer> {
   const { grpcObject, definition } = loadContracts();
-  const gateway = gatewayService(backend);
+  const chat = chatApi(backend);
   const server = new grpc.Server({
     'grpc.keepalive_time_ms': 60_000,
     'grpc.keepalive_permit_without_calls': 1,
     interceptors: [servedBy(name)],
   });
-  server.addService(grpcObject.auth.LoginService.service, loginServiceHandlers(backend));
-  server.addService(grpcObject.gateway.GatewayService.service, gateway.handlers);
+  server.addService(grpcObject.auth.LoginService.service, loginApi(backend));
+  server.addService(grpcObject.gateway.GatewayService.service, chat.handlers);
   const health = new HealthImplementation(Object.fromEntries(['', ...SERVICES].map((s) => [s, 'SERVING'])));
   health.addToServer(server);
   new ReflectionService(definition).addToServer(server);
@@ -60,7 +70,7 @@ export async function serveApi(backend: Backend, host: string, port: number, nam
     port: bound,
     async shutdown() {
       for (const service of ['', ...SERVICES]) health.setStatus(service, 'NOT_SERVING');
-      gateway.closeStreams();
+      chat.closeStreams();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.forceShutdown(), 5_000);
         server.tryShutdown(() => {

@@ -3,24 +3,21 @@
  * Backend: proto ↔ function mapping written once, for the monolith and the
  * gateway alike.
  */
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import type { LoginServiceHandlers } from '../contracts/generated/auth/LoginService.js';
-import type { ChatMessage } from '../contracts/generated/gateway/ChatMessage.js';
 import type { GatewayServiceHandlers } from '../contracts/generated/gateway/GatewayService.js';
 import type { gateway } from '../contracts/types.js';
 import type { Caller } from '../functions/operation.js';
-import { ResourceExhaustedError, UnavailableError } from '../lib/errors.js';
+import { UnavailableError } from '../lib/errors.js';
 import type { Backend } from './backend.js';
 import { toStatusError } from './grpc-errors.js';
-
-/** Messages a subscriber may have queued before it is cut off as too slow. */
-export const MAX_QUEUED_PER_SUBSCRIBER = 10_000;
+import { type SubscribeCall, SubscribeStream } from './subscribe-stream.js';
 
 type UnaryCall<Req> = grpc.ServerUnaryCall<Req, unknown>;
 
 /** A unary handler from an async function; errors go through the one mapping. */
-function unary<Req, Reply>(rpc: string, run: (call: UnaryCall<Req>) => Promise<Reply>) {
-  return (call: UnaryCall<Req>, callback: grpc.sendUnaryData<Reply>) => {
+function unary<Req, Reply>(rpc: string, run: (call: UnaryCall<Req>) => Promise<Reply>): grpc.handleUnaryCall<Req, Reply> {
+  return (call, callback) => {
     run(call).then(
       (reply) => callback(null, reply),
       (error) => callback(toStatusError(error, rpc)),
@@ -37,7 +34,7 @@ export function credentialOf(metadata: grpc.Metadata, auth?: { credential: strin
   return match?.[1] ?? '';
 }
 
-export function loginServiceHandlers(backend: Backend): LoginServiceHandlers {
+export function loginApi(backend: Backend): LoginServiceHandlers {
   const ops = backend.login;
   const callerOf = (call: UnaryCall<unknown>, credential = '') =>
     ops.Authenticate(undefined, { credential: credential || credentialOf(call.metadata) });
@@ -48,7 +45,7 @@ export function loginServiceHandlers(backend: Backend): LoginServiceHandlers {
     RemoveUser: unary('RemoveUser', async (call) => ops.RemoveUser(await callerOf(call), call.request)),
     WhoIsLoggedIn: unary('WhoIsLoggedIn', async (call) => ops.WhoIsLoggedIn(await callerOf(call), call.request)),
     Logout: unary('Logout', async (call) => ops.Logout(await callerOf(call, call.request.credential), call.request)),
-  } as LoginServiceHandlers;
+  };
 }
 
 /**
@@ -56,14 +53,14 @@ export function loginServiceHandlers(backend: Backend): LoginServiceHandlers {
  * Subscribe after what is queued is sent, with UNAVAILABLE so clients
  * resubscribe (with after_seq) elsewhere: how a shutdown drains streams.
  */
-export function gatewayService(backend: Backend): { handlers: GatewayServiceHandlers; closeStreams(): void } {
+export function chatApi(backend: Backend): { handlers: GatewayServiceHandlers; closeStreams(): void } {
   const { chatroom, chat } = backend;
-  const streams = new Set<(error: unknown) => void>();
+  const streams = new Set<SubscribeStream>();
   const callerOf = (call: { metadata: grpc.Metadata; request: { auth: gateway.Auth | null } }): Promise<Caller> =>
     backend.login.Authenticate(undefined, { credential: credentialOf(call.metadata, call.request.auth) });
   const roomOp = (message: string) => (reply: { ok: boolean }) => ({ ok: reply.ok, message });
 
-  const handlers = {
+  const handlers: GatewayServiceHandlers = {
     CreateRoom: unary('CreateRoom', async (call: UnaryCall<gateway.CreateRoomRequest>) =>
       chatroom.CreateRoom(await callerOf(call), { room_name: call.request.room_name }).then(roomOp('created')),
     ),
@@ -94,57 +91,20 @@ export function gatewayService(backend: Backend): { handlers: GatewayServiceHand
       const { room_name, limit, before_seq } = call.request;
       return chat.GetHistory(await callerOf(call), { room_name, limit, before_seq });
     }),
-    Subscribe: (call: grpc.ServerWritableStream<gateway.SubscribeRequest, ChatMessage>) => {
-      let cancel: (() => void) | undefined;
-      // Set once the stream is over, whoever ended it: nothing is written after, and a
-      // subscription that opens late is stopped at once.
-      let over = false;
-      const finish = () => {
-        over = true;
-        streams.delete(fail);
-        cancel?.();
-      };
-      const fail = (error: unknown) => {
-        if (over) return;
-        finish();
-        call.emit('error', toStatusError(error, 'Subscribe'));
-      };
-      streams.add(fail);
-      call.on('cancelled', finish);
-      const sink = {
-        send(message: ChatMessage) {
-          if (over) return;
-          if (call.writableLength >= MAX_QUEUED_PER_SUBSCRIBER) {
-            fail(new ResourceExhaustedError('subscriber is too slow; resubscribe with after_seq'));
-            return;
-          }
-          call.write(message);
-        },
-        end() {
-          if (over) return;
-          finish();
-          call.end();
-        },
-        fail,
-      };
-      (async () => {
-        const caller = await callerOf(call);
+    Subscribe: (call: SubscribeCall) => {
+      const stream = new SubscribeStream(call, (ended) => streams.delete(ended));
+      streams.add(stream);
+      stream.start(async (sink) => {
         const { room_name, person_name, after_seq } = call.request;
-        const stop = await backend.subscribe(caller, { room_name, person_name, after_seq }, sink);
-        if (over) stop();
-        else {
-          cancel = stop;
-          // Headers now tell the client it is subscribed: whatever is sent from here on reaches it.
-          call.sendMetadata(new grpc.Metadata());
-        }
-      })().catch(fail);
+        return backend.subscribe(await callerOf(call), { room_name, person_name, after_seq }, sink);
+      });
     },
-  } as GatewayServiceHandlers;
+  };
 
   return {
     handlers,
     closeStreams() {
-      for (const fail of [...streams]) fail(new UnavailableError('server is shutting down; resubscribe with after_seq'));
+      for (const stream of [...streams]) stream.fail(new UnavailableError('server is shutting down; resubscribe with after_seq'));
     },
   };
 }

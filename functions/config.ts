@@ -1,7 +1,10 @@
 /**
- * Configuration of the functions, read and checked once. Every problem is
- * reported together, so a bad deployment fails at start with one clear message.
+ * Configuration of the functions: what the login, chatroom and chat logic
+ * need, read by the Lambda entries on their own and by the monolith as part
+ * of its configuration.
  */
+import { type Env, type EnvReader, readEnv } from '../lib/env.js';
+
 export interface FunctionsConfig {
   /** development allows a generated JWT secret; anything else requires JWT_SECRET. */
   env: 'development' | 'production';
@@ -13,43 +16,20 @@ export interface FunctionsConfig {
   scryptLogN: number;
 }
 
-export class ConfigError extends Error {}
-
-type Env = Record<string, string | undefined>;
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-    return fallback;
-  }
-  return value;
-}
-
-export function readFunctionsConfig(env: Env = process.env): FunctionsConfig {
-  const problems: string[] = [];
-  const chatEnv = env.CHAT_ENV ?? 'production';
-  if (chatEnv !== 'development' && chatEnv !== 'production') problems.push(`CHAT_ENV must be development or production (got "${chatEnv}")`);
-  const jwtSecret = env.JWT_SECRET || undefined;
-  if (jwtSecret !== undefined && jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
-  if (jwtSecret === undefined && chatEnv !== 'development') {
-    problems.push('JWT_SECRET is required (only CHAT_ENV=development may generate one)');
-  }
-  const tablePrefix = env.TABLE_PREFIX ?? 'chat-';
-  if (!/^[A-Za-z0-9_.-]*$/.test(tablePrefix)) problems.push('TABLE_PREFIX may hold only letters, digits, _ . -');
-  const config: FunctionsConfig = {
-    env: chatEnv === 'development' ? 'development' : 'production',
-    tablePrefix,
-    dynamo: {
-      endpoint: env.DYNAMODB_ENDPOINT || undefined,
-      region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-    },
+/** The functions' settings, read through a reader that others may share (the monolith's). */
+export function functionsSettings(e: EnvReader): FunctionsConfig {
+  const env = e.oneOf('CHAT_ENV', ['development', 'production'], 'production');
+  const jwtSecret = e.optional('JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) e.problem('JWT_SECRET must be at least 32 characters');
+  if (jwtSecret === undefined && env !== 'development') e.problem('JWT_SECRET is required (only CHAT_ENV=development may generate one)');
+  return {
+    env,
+    tablePrefix: e.tablePrefix('chat-'),
+    dynamo: { endpoint: e.optional('DYNAMODB_ENDPOINT'), region: e.region() },
     jwtSecret,
-    tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600, problems),
-    scryptLogN: integer(env, 'SCRYPT_LOG_N', 14, 10, 20, problems),
+    tokenTtlSeconds: e.integer('TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    scryptLogN: e.integer('SCRYPT_LOG_N', 14, 10, 20),
   };
-  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  return config;
 }
+
+export const readFunctionsConfig = (env: Env = process.env): FunctionsConfig => readEnv(env, functionsSettings);

@@ -5,28 +5,22 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Backend } from '../api/backend.js';
-import type { ChatOperations } from '../functions/chat/operations.js';
+import { CHAT } from '../functions/chat/operations.js';
 import { subscribeToRoom } from '../functions/chat/subscription.js';
 import { createRoomDirectory } from '../functions/chatroom/directory.js';
-import type { ChatroomOperations } from '../functions/chatroom/operations.js';
-import type { LoginOperations } from '../functions/login/operations.js';
-import type { Caller, Operation } from '../functions/operation.js';
+import { CHATROOM } from '../functions/chatroom/operations.js';
+import { LOGIN, type LoginOperations } from '../functions/login/operations.js';
+import type { Caller, FunctionSpec, Operation, OperationsOf } from '../functions/operation.js';
 import { ttlCache } from '../lib/ttl-cache.js';
 import type { Invoker } from './lambda-invoker.js';
 import type { RoomPoller } from './room-poller.js';
 
-const OPERATIONS = {
-  login: ['Login', 'Validate', 'AddUser', 'RemoveUser', 'WhoIsLoggedIn', 'Logout', 'Authenticate'],
-  chatroom: ['CreateRoom', 'DeleteRoom', 'EnterRoom', 'LeaveRoom', 'GetPeople', 'ListRooms'],
-  chat: ['SendMessage', 'GetHistory'],
-} as const;
-
-function proxy<T>(invoker: Invoker, fn: keyof typeof OPERATIONS): T {
-  return Object.fromEntries(
-    OPERATIONS[fn].map((op) => [op, ((caller, request) => invoker.invoke(fn, op, caller, request)) as Operation]),
-  ) as T;
+/** Every operation a function's table declares, as a Lambda Invoke of that function. */
+function proxies<S extends FunctionSpec>(invoker: Invoker, fn: string, spec: S): OperationsOf<S> {
+  const invokeOf = (op: string) => (caller: Caller | undefined, request: unknown) => invoker.invoke(fn, op, caller, request);
+  // Object.fromEntries cannot carry per-key types; the keys are exactly the table's.
+  return Object.fromEntries(Object.keys(spec).map((op) => [op, invokeOf(op)])) as OperationsOf<S>;
 }
-
 export interface GatewayBackendDeps {
   invoker: Invoker;
   poller: RoomPoller;
@@ -39,9 +33,9 @@ export interface GatewayBackendDeps {
 const AUTH_CACHE_MAX = 100_000;
 
 export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
-  const login = proxy<LoginOperations>(deps.invoker, 'login');
-  const chatroom = proxy<ChatroomOperations>(deps.invoker, 'chatroom');
-  const chat = proxy<ChatOperations>(deps.invoker, 'chat');
+  const login = proxies(deps.invoker, 'login', LOGIN);
+  const chatroom = proxies(deps.invoker, 'chatroom', CHATROOM);
+  const chat = proxies(deps.invoker, 'chat', CHAT);
   const messages = { client: deps.client, tableName: deps.tables.messages };
   // Rooms are read afresh each time: the functions change them, not this replica.
   const directory = createRoomDirectory({
@@ -60,7 +54,7 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
     return caller;
   };
   const forgetCaller =
-    (op: Operation): Operation =>
+    <Req, Reply>(op: Operation<Req, Reply>): Operation<Req, Reply> =>
     async (caller, request) => {
       const reply = await op(caller, request);
       checked.deleteWhere((cached) => cached.username === caller?.username);
@@ -78,7 +72,6 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
         return reply;
       },
     },
-    subscribe: (caller, request, sink) =>
-      subscribeToRoom({ directory, messages, feedFor: (room) => deps.poller.feedFor(room.roomName) }, caller.username, request, sink),
+    subscribe: (caller, request, sink) => subscribeToRoom({ directory, messages, feed: deps.poller.feed }, caller.username, request, sink),
   };
 }

@@ -16,7 +16,7 @@
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvokeResult } from '../functions/lambda/entry.js';
 import type { Caller } from '../functions/operation.js';
-import { DeadlineExceededError, domainError, UnavailableError } from '../lib/errors.js';
+import { DeadlineExceededError, fromWire, UnavailableError } from '../lib/errors.js';
 import { type Limiter, limiter } from '../lib/limiter.js';
 import { log } from '../lib/log.js';
 
@@ -69,7 +69,7 @@ export function createInvoker(config: InvokerConfig) {
       throw new Error(`${fn} failed`);
     }
     const result = JSON.parse(decoder.decode(response.Payload)) as InvokeResult;
-    if (!result.ok) throw domainError(result.error.kind, result.error.message);
+    if (!result.ok) throw fromWire(result.error);
     return result.reply;
   }
 

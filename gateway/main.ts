@@ -1,7 +1,7 @@
 /** A gateway replica: `node --import tsx gateway/main.ts` (see gateway/config.ts for its settings). */
 
 import { stopOnSignals } from '../api/lifecycle.js';
-import { ConfigError } from '../functions/config.js';
+import { ConfigError } from '../lib/env.js';
 import { describeError, log } from '../lib/log.js';
 import { readGatewayConfig } from './config.js';
 import { startGateway } from './server.js';

@@ -82,39 +82,37 @@ export function createRoomPoller(config: PollerConfig) {
     if (watches.get(roomId) === watch) watch.timer = setTimeout(() => void poll(roomId, watch), config.intervalMs);
   }
 
-  /** The feed of rooms by id; `listen` needs the room's name too, to notice its deletion. */
-  function feedFor(roomName: string): LiveFeed {
-    return {
-      listen(roomId, listener) {
-        let watch = watches.get(roomId);
-        if (!watch) {
-          const created: RoomWatch = { roomName, listeners: new Set(), lastSeen: 0, polling: false, again: false, checkedAt: Date.now() };
-          watch = created;
-          watches.set(roomId, created);
-          // Start from the current end: a live subscriber wants what comes next.
-          lastSeq(messages, roomId).then(
-            (seq) => {
-              created.lastSeen = seq;
-              void poll(roomId, created);
-            },
-            () => void poll(roomId, created),
-          );
+  /** The feed; a watch keeps the room's name too, to notice its deletion. */
+  const feed: LiveFeed = {
+    listen({ roomId, roomName }, listener) {
+      let watch = watches.get(roomId);
+      if (!watch) {
+        const created: RoomWatch = { roomName, listeners: new Set(), lastSeen: 0, polling: false, again: false, checkedAt: Date.now() };
+        watch = created;
+        watches.set(roomId, created);
+        // Start from the current end: a live subscriber wants what comes next.
+        lastSeq(messages, roomId).then(
+          (seq) => {
+            created.lastSeen = seq;
+            void poll(roomId, created);
+          },
+          () => void poll(roomId, created),
+        );
+      }
+      const current = watch;
+      current.listeners.add(listener);
+      return () => {
+        current.listeners.delete(listener);
+        if (current.listeners.size === 0 && watches.get(roomId) === current) {
+          clearTimeout(current.timer);
+          watches.delete(roomId);
         }
-        const current = watch;
-        current.listeners.add(listener);
-        return () => {
-          current.listeners.delete(listener);
-          if (current.listeners.size === 0 && watches.get(roomId) === current) {
-            clearTimeout(current.timer);
-            watches.delete(roomId);
-          }
-        };
-      },
-    };
-  }
+      };
+    },
+  };
 
   return {
-    feedFor,
+    feed,
     /** A message was just stored in this room: look now rather than at the next tick. */
     nudge(roomName: string): void {
       for (const [roomId, watch] of watches) if (watch.roomName === roomName) void poll(roomId, watch);

@@ -3,10 +3,11 @@
  * functions through Invoke, with Subscribe served from the messages table.
  * Any number of replicas can run side by side.
  */
+
+import type { RunningServer } from '../api/grpc-server.js';
 import { serveApi } from '../api/grpc-server.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
-import type { RunningServer } from '../monolith/server.js';
 import { createGatewayBackend } from './backend.js';
 import type { GatewayConfig } from './config.js';
 import { createInvoker } from './lambda-invoker.js';

@@ -64,7 +64,22 @@ export class DeadlineExceededError extends DomainError {
   }
 }
 
-/** Rebuilds a domain error from its transported form (the Lambda envelope). */
-export function domainError(kind: ErrorKind, message: string): DomainError {
-  return new DomainError(kind, message);
+/**
+ * An error as it crosses a process or thread boundary (the Lambda envelope, the
+ * gateway's invoker, the monolith's writer thread): a domain error keeps its
+ * kind; anything else travels as INTERNAL.
+ */
+export interface WireError {
+  kind: ErrorKind | 'INTERNAL';
+  message: string;
+}
+
+export function toWire(error: unknown): WireError {
+  if (error instanceof DomainError) return { kind: error.kind, message: error.message };
+  return { kind: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The error `toWire` described: a domain error of its kind, else a plain Error (a fault). */
+export function fromWire(wire: WireError): Error {
+  return wire.kind === 'INTERNAL' ? new Error(wire.message) : new DomainError(wire.kind, wire.message);
 }

@@ -41,7 +41,7 @@ export function createMonolithBackend(
         {
           directory: runtime.directory,
           messages,
-          feedFor: () => bus.feed,
+          feed: bus.feed,
           // Above the last commit a write may still fail and its seqs be reused.
           visibleUpTo: (room) => writer.committedSeq(room),
         },

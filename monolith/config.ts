@@ -7,7 +7,8 @@
  * embedded one, persisting under DATA_DIR (DYNAMODB_EMBEDDED=memory keeps it in memory).
  */
 import path from 'node:path';
-import { ConfigError, type FunctionsConfig, readFunctionsConfig } from '../functions/config.js';
+import { type FunctionsConfig, functionsSettings } from '../functions/config.js';
+import { type Env, readEnv } from '../lib/env.js';
 
 export interface MonolithConfig {
   functions: FunctionsConfig;
@@ -20,33 +21,17 @@ export interface MonolithConfig {
   embedded?: { persist: boolean; port: number };
 }
 
-type Env = Record<string, string | undefined>;
-
 export function readMonolithConfig(env: Env = process.env): MonolithConfig {
-  const problems: string[] = [];
-  let functions: FunctionsConfig | undefined;
-  try {
-    functions = readFunctionsConfig(env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    problems.push(...error.message.split('\n  - ').slice(1));
-  }
-  const port = Number(env.PORT ?? 50051);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number (got "${env.PORT}")`);
-  const embeddedMode = env.DYNAMODB_EMBEDDED ?? 'disk';
-  if (embeddedMode !== 'disk' && embeddedMode !== 'memory')
-    problems.push(`DYNAMODB_EMBEDDED must be disk or memory (got "${embeddedMode}")`);
-  const embeddedPort = Number(env.DYNAMODB_EMBEDDED_PORT ?? 0);
-  if (!Number.isInteger(embeddedPort) || embeddedPort < 0 || embeddedPort > 65535)
-    problems.push('DYNAMODB_EMBEDDED_PORT must be a port number');
-  if (problems.length > 0 || !functions) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
-  const external = Boolean(env.DYNAMODB_ENDPOINT || env.AWS_REGION || env.AWS_DEFAULT_REGION);
-  return {
-    functions,
-    host: env.HOST ?? '127.0.0.1',
-    port,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
-    replica: env.REPLICA || 'monolith',
-    embedded: external ? undefined : { persist: embeddedMode === 'disk', port: embeddedPort },
-  };
+  return readEnv(env, (e) => {
+    const external = Boolean(e.optional('DYNAMODB_ENDPOINT') ?? e.optional('AWS_REGION') ?? e.optional('AWS_DEFAULT_REGION'));
+    const embedded = { mode: e.oneOf('DYNAMODB_EMBEDDED', ['disk', 'memory'], 'disk'), port: e.port('DYNAMODB_EMBEDDED_PORT', 0) };
+    return {
+      functions: functionsSettings(e),
+      host: e.text('HOST', '127.0.0.1'),
+      port: e.port('PORT', 50051),
+      dataDir: path.resolve(e.text('DATA_DIR', 'data')),
+      replica: e.replica('monolith'),
+      embedded: external ? undefined : { persist: embedded.mode === 'disk', port: embedded.port },
+    };
+  });
 }

@@ -1,7 +1,7 @@
 /** `npm start`: the monolith, with an embedded DynamoDB unless one is configured. */
 
 import { stopOnSignals } from '../api/lifecycle.js';
-import { ConfigError } from '../functions/config.js';
+import { ConfigError } from '../lib/env.js';
 import { describeError, log } from '../lib/log.js';
 import { readMonolithConfig } from './config.js';
 import { startMonolith } from './server.js';

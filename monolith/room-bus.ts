@@ -14,7 +14,7 @@ export function createRoomBus() {
   const deleted = new Set<string>();
 
   const feed: LiveFeed = {
-    listen(roomId, listener) {
+    listen({ roomId }, listener) {
       if (deleted.has(roomId)) {
         queueMicrotask(() => listener.closed());
         return () => undefined;

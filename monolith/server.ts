@@ -6,7 +6,7 @@
 
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { serveApi } from '../api/grpc-server.js';
+import { type RunningServer, serveApi } from '../api/grpc-server.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
 import { developmentSecret } from '../infrastructure/local/dev-secret.js';
@@ -16,16 +16,6 @@ import { createMonolithBackend } from './backend.js';
 import type { MonolithConfig } from './config.js';
 import { createRoomBus } from './room-bus.js';
 import { startWriter, type WriterStats } from './writer.js';
-
-export interface RunningServer {
-  /** host:port the server listens on. */
-  address: string;
-  port: number;
-  /** Live subscribers on this server, and its own counters. */
-  stats(): Promise<{ subscribers: number } & Record<string, number>>;
-  /** Graceful stop: refuse new calls, end streams, finish queued work, close what it opened. */
-  stop(): Promise<void>;
-}
 
 export interface RunningMonolith extends RunningServer {
   dynamoEndpoint: string;

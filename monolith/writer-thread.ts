@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
-import { DomainError } from '../lib/errors.js';
+import { toWire } from '../lib/errors.js';
 import { createSequencer } from './sequencer.js';
 import type { WriterRequest, WriterSetup } from './writer.js';
 
@@ -22,13 +22,8 @@ const sequencer = createSequencer({
 const answer = (id: number, work: Promise<unknown>) =>
   work.then(
     (value) => port.postMessage({ type: 'reply', id, value }),
-    (error) =>
-      port.postMessage({
-        type: 'reply',
-        id,
-        // Domain errors keep their kind across the thread boundary; anything else is a fault.
-        error: error instanceof DomainError ? { kind: error.kind, message: error.message } : { message: (error as Error).message },
-      }),
+    // Domain errors keep their kind across the thread boundary; anything else is a fault.
+    (error) => port.postMessage({ type: 'reply', id, error: toWire(error) }),
   );
 
 port.on('message', (request: WriterRequest) => {

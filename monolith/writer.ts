@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { chatmsg } from '../contracts/types.js';
 import type { Appended, Draft } from '../functions/chat/append.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
-import { type DomainError, domainError, type ErrorKind } from '../lib/errors.js';
+import { fromWire, type WireError } from '../lib/errors.js';
 
 export interface WriterSetup {
   endpoint?: string;
@@ -24,7 +24,7 @@ export type WriterRequest =
 
 type WriterEvent =
   | { type: 'committed'; roomId: string; messages: chatmsg.ChatMessage[] }
-  | { type: 'reply'; id: number; value?: unknown; error?: { kind?: ErrorKind; message: string } };
+  | { type: 'reply'; id: number; value?: unknown; error?: WireError };
 
 export type WriterStats = {
   flushes: number;
@@ -45,7 +45,7 @@ export async function startWriter(
   onFailure: (error: Error) => void,
 ) {
   const worker = new Worker(new URL('./writer-thread.mjs', import.meta.url), { workerData: setup });
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error | DomainError) => void }>();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let failure: Error | undefined;
 
@@ -54,7 +54,7 @@ export async function startWriter(
     const waiter = pending.get(event.id);
     pending.delete(event.id);
     if (!event.error) return waiter?.resolve(event.value);
-    waiter?.reject(event.error.kind ? domainError(event.error.kind, event.error.message) : new Error(event.error.message));
+    waiter?.reject(fromWire(event.error));
   });
   let closing = false;
   const fail = (error: Error) => {

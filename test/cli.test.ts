@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { RunningServer } from '../api/grpc-server.js';
 import { ROOT } from '../infrastructure/local/processes.js';
-import type { RunningServer } from '../monolith/server.js';
 import { startTestServer } from './support/server.js';
 
 let server: RunningServer;

@@ -9,11 +9,11 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
+import type { RunningServer } from '../api/grpc-server.js';
 import { loadContracts } from '../contracts/index.js';
 import { freePort, ROOT } from '../infrastructure/local/processes.js';
 import { artilleryOverrides, scenarioFile, selectScenarios } from '../load/plan.js';
 import { runArtillery } from '../load/run-artillery.js';
-import type { RunningServer } from '../monolith/server.js';
 import { call, connect } from './support/clients.js';
 import { startTestServer } from './support/server.js';
 

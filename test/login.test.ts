@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import jwt from 'jsonwebtoken';
-import type { RunningServer } from '../monolith/server.js';
+import type { RunningServer } from '../api/grpc-server.js';
 import { bearer, type Clients, call, connect, signUp, statusOf } from './support/clients.js';
 import { TEST_JWT_SECRET } from './support/env.js';
 import { startTestServer } from './support/server.js';

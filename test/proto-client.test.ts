@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import jwt from 'jsonwebtoken';
-import type { RunningServer } from '../monolith/server.js';
+import type { RunningServer } from '../api/grpc-server.js';
 import { TEST_JWT_SECRET } from './support/env.js';
 import { startTestServer } from './support/server.js';
 

@@ -27,8 +27,8 @@ export interface FeedListener {
 }
 
 export interface LiveFeed {
-  /** Starts listening to a room; returns the function that stops it. */
-  listen(roomId: string, listener: FeedListener): () => void;
+  /** Starts listening to a room (this incarnation of it: its room_id); returns the function that stops it. */
+  listen(room: RoomRecord, listener: FeedListener): () => void;
 }
 
 export interface SubscriptionSink {
@@ -48,7 +48,7 @@ export interface SubscriptionDeps {
 export interface RoomSubscriptionDeps {
   directory: Pick<RoomDirectory, 'requireRoom'>;
   messages: MessagesTable;
-  feedFor(room: RoomRecord): LiveFeed;
+  feed: LiveFeed;
   /** The highest seq readers may see (the monolith's last commit); absent: all that is stored. */
   visibleUpTo?(room: RoomRecord): Promise<number>;
 }
@@ -69,11 +69,17 @@ export async function subscribeToRoom(
     const page = await messagesAfter(deps.messages, roomId, afterSeq, REPLAY_PAGE);
     return page.filter((m) => m.server_seq <= visible);
   };
-  return openSubscription({ feed: deps.feedFor(room), replayPage }, room.roomId, after, sink);
+  return openSubscription({ feed: deps.feed, replayPage }, room, after, sink);
 }
 
 /** Opens a subscription; `afterSeq` undefined means live messages only. Returns cancel. */
-export function openSubscription(deps: SubscriptionDeps, roomId: string, afterSeq: number | undefined, sink: SubscriptionSink): () => void {
+export function openSubscription(
+  deps: SubscriptionDeps,
+  room: RoomRecord,
+  afterSeq: number | undefined,
+  sink: SubscriptionSink,
+): () => void {
+  const { roomId } = room;
   let last = afterSeq; // highest seq delivered (or resumed from)
   let catchingUp = false;
   let done = false;
@@ -131,7 +137,7 @@ export function openSubscription(deps: SubscriptionDeps, roomId: string, afterSe
     deliverLive(waiting);
   }
 
-  const stopListening = deps.feed.listen(roomId, {
+  const stopListening = deps.feed.listen(room, {
     messages(messages) {
       if (done) return;
       if (catchingUp) buffer.push(...messages);

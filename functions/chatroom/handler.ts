@@ -1,12 +1,6 @@
 /** Lambda entry of the chatroom function. */
 import { lambdaEntry } from '../lambda/entry.js';
 import { lambdaRuntime } from '../lambda/runtime.js';
+import { CHATROOM } from './operations.js';
 
-export const handler = lambdaEntry('chatroom', () => lambdaRuntime().operations.chatroom, {
-  CreateRoom: 'chat.CreateRoomRequest',
-  DeleteRoom: 'chat.DeleteRoomRequest',
-  EnterRoom: 'chat.EnterRoomRequest',
-  LeaveRoom: 'chat.LeaveRoomRequest',
-  GetPeople: 'chat.GetPeopleRequest',
-  ListRooms: 'chat.ListRoomsRequest',
-});
+export const handler = lambdaEntry('chatroom', CHATROOM, () => lambdaRuntime().operations.chatroom);

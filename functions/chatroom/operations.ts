@@ -1,8 +1,20 @@
 /** The chatroom function's operations, by RPC name (chat.ChatroomService). */
-import { asUser } from '../operation.js';
+import type { chat } from '../../contracts/types.js';
+import { asUser, type OperationsOf, operation } from '../operation.js';
 import type { ChatroomLogic } from './logic.js';
 
-export function chatroomOperations(logic: ChatroomLogic) {
+export const CHATROOM = {
+  CreateRoom: operation<chat.CreateRoomRequest, chat.CreateRoomReply>('chat.CreateRoomRequest'),
+  DeleteRoom: operation<chat.DeleteRoomRequest, chat.DeleteRoomReply>('chat.DeleteRoomRequest'),
+  EnterRoom: operation<chat.EnterRoomRequest, chat.EnterRoomReply>('chat.EnterRoomRequest'),
+  LeaveRoom: operation<chat.LeaveRoomRequest, chat.LeaveRoomReply>('chat.LeaveRoomRequest'),
+  GetPeople: operation<chat.GetPeopleRequest, chat.GetPeopleReply>('chat.GetPeopleRequest'),
+  ListRooms: operation<chat.ListRoomsRequest, chat.ListRoomsReply>('chat.ListRoomsRequest'),
+};
+
+export type ChatroomOperations = OperationsOf<typeof CHATROOM>;
+
+export function chatroomOperations(logic: ChatroomLogic): ChatroomOperations {
   return {
     CreateRoom: asUser(logic.createRoom),
     DeleteRoom: asUser(logic.deleteRoom),
@@ -12,5 +24,3 @@ export function chatroomOperations(logic: ChatroomLogic) {
     ListRooms: asUser(logic.listRooms),
   };
 }
-
-export type ChatroomOperations = ReturnType<typeof chatroomOperations>;

@@ -1,15 +1,17 @@
 /**
- * The Lambda transport of the functions: a JSON event `{ operation, caller,
- * request }` in, an envelope out. Domain errors travel as `{ ok: false, error:
- * { kind, message } }` so the gateway can give the same gRPC status the
- * monolith gives; anything else is a real fault: logged, and thrown as a
- * generic error (the invoke reports a function error, the gateway INTERNAL).
+ * The Lambda transport of a function: a JSON event `{ operation, caller,
+ * request }` in, an envelope out. The request is normalised as the contract
+ * message its operation declares (see ../operation.ts). Domain errors travel
+ * in the envelope (`{ ok: false, error }`, the wire form of lib/errors.ts) so
+ * the gateway gives the same gRPC status the monolith gives; anything else is
+ * a real fault: logged, and thrown as a generic error (the invoke reports a
+ * function error, the gateway INTERNAL).
  */
 import middy from '@middy/core';
 import { normalizeMessage } from '../../contracts/normalize.js';
-import { DomainError, type ErrorKind, InvalidArgumentError } from '../../lib/errors.js';
+import { DomainError, InvalidArgumentError, toWire, type WireError } from '../../lib/errors.js';
 import { describeError, log } from '../../lib/log.js';
-import type { Caller, Operations } from '../operation.js';
+import type { Caller, FunctionSpec, OperationsOf } from '../operation.js';
 
 export interface InvokeEvent {
   operation: string;
@@ -17,32 +19,42 @@ export interface InvokeEvent {
   request?: unknown;
 }
 
-export type InvokeResult = { ok: true; reply: unknown } | { ok: false; error: { kind: ErrorKind; message: string } };
+export type InvokeResult = { ok: true; reply: unknown } | { ok: false; error: WireError };
 
 /**
- * @param requestTypes operation name → fully qualified request message type
- *   (operations without one take their request as given)
+ * middy's onError, the way its own error handlers are built: a domain error
+ * becomes the envelope's answer; anything else is logged and replaced by a
+ * generic error, so no detail of a fault leaves the function.
  */
-export function lambdaEntry(functionName: string, operations: () => Operations, requestTypes: Record<string, string>) {
+export function envelopeErrors(functionName: string): middy.MiddlewareObj<InvokeEvent, InvokeResult> {
+  return {
+    onError: async (request) => {
+      const { error, event } = request;
+      if (error instanceof DomainError) {
+        request.response = { ok: false, error: toWire(error) };
+        return;
+      }
+      log.error('operation failed', { function: functionName, operation: event.operation, ...describeError(error) });
+      request.error = new Error('internal error');
+    },
+  };
+}
+
+export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: S, operations: () => OperationsOf<S>) {
   return middy(async (event: InvokeEvent): Promise<InvokeResult> => {
     const started = performance.now();
+    const name = event.operation;
+    if (!Object.hasOwn(spec, name)) throw new InvalidArgumentError(`${functionName} has no operation "${name}"`);
+    const typeName = spec[name]?.requestType;
+    let request: unknown;
     try {
-      const operation = operations()[event.operation];
-      if (!operation) throw new InvalidArgumentError(`${functionName} has no operation "${event.operation}"`);
-      const typeName = requestTypes[event.operation];
-      let request: unknown;
-      try {
-        request = typeName ? normalizeMessage(typeName, event.request) : event.request;
-      } catch (error) {
-        throw new InvalidArgumentError(`malformed ${event.operation} request: ${(error as Error).message}`);
-      }
-      const reply = await operation(event.caller, request);
-      log.debug('invoke', { function: functionName, operation: event.operation, ms: Math.round(performance.now() - started) });
-      return { ok: true, reply };
+      request = typeName ? normalizeMessage(typeName, event.request) : event.request;
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: { kind: error.kind, message: error.message } };
-      log.error('operation failed', { function: functionName, operation: event.operation, ...describeError(error) });
-      throw new Error('internal error');
+      throw new InvalidArgumentError(`malformed ${name} request: ${(error as Error).message}`);
     }
-  });
+    const run = operations()[name] as (caller: Caller | undefined, request: unknown) => Promise<unknown>;
+    const reply = await run(event.caller, request);
+    log.debug('invoke', { function: functionName, operation: name, ms: Math.round(performance.now() - started) });
+    return { ok: true, reply };
+  }).use(envelopeErrors(functionName));
 }

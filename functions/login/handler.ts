@@ -1,12 +1,6 @@
 /** Lambda entry of the login function. */
 import { lambdaEntry } from '../lambda/entry.js';
 import { lambdaRuntime } from '../lambda/runtime.js';
+import { LOGIN } from './operations.js';
 
-export const handler = lambdaEntry('login', () => lambdaRuntime().operations.login, {
-  Login: 'auth.LoginRequest',
-  Validate: 'auth.ValidateRequest',
-  AddUser: 'auth.AddUserRequest',
-  RemoveUser: 'auth.RemoveUserRequest',
-  WhoIsLoggedIn: 'auth.WhoIsLoggedInRequest',
-  Logout: 'auth.LogoutRequest',
-});
+export const handler = lambdaEntry('login', LOGIN, () => lambdaRuntime().operations.login);

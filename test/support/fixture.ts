@@ -3,7 +3,7 @@
  * to it, and users signed up by name; made before the file's tests, torn down after.
  */
 import { after, before } from 'node:test';
-import type { RunningServer } from '../../monolith/server.js';
+import type { RunningServer } from '../../api/grpc-server.js';
 import { type Clients, connect, signUp } from './clients.js';
 import { startTestServer } from './server.js';
 

@@ -7,11 +7,12 @@
  *   the built functions, on a fresh embedded dynalite (`npm run test:functions`).
  */
 import { randomBytes } from 'node:crypto';
+import type { RunningServer } from '../../api/grpc-server.js';
 import { readGatewayConfig } from '../../gateway/config.js';
 import { startGateway } from '../../gateway/server.js';
 import { DEV_PREFIX, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
 import { readMonolithConfig } from '../../monolith/config.js';
-import { type RunningServer, startMonolith } from '../../monolith/server.js';
+import { startMonolith } from '../../monolith/server.js';
 import { TEST_JWT_SECRET } from './env.js';
 
 export const TEST_STACK = process.env.TEST_STACK === 'functions' ? 'functions' : 'monolith';
