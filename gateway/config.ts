@@ -1,6 +1,7 @@
 /**
  * The gateway's configuration, read and checked once at start.
  */
+import { hostname } from 'node:os';
 import { type Env, readEnv } from '../lib/env.js';
 
 export interface GatewayConfig {
@@ -35,6 +36,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     tablePrefix: e.tablePrefix('chat-dev-'),
     pollIntervalMs: e.integer('POLL_INTERVAL_MS', 100, 10, 10_000),
     authCacheMs: e.integer('AUTH_CACHE_MS', 5_000, 0, 3_600_000),
-    replica: e.replica(`gateway-${process.pid}`),
+    replica: e.replica(`gateway-${hostname().slice(0, 40)}-${process.pid}`),
   }));
 }

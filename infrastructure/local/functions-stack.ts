@@ -13,8 +13,10 @@ import { type ChildServer, freePort, ROOT, spawnGateway, spawnOffline } from './
 
 export { freePort };
 
-/** serverless.yml's stage `dev`: functions `chat-dev-<name>`, tables `chat-dev-<table>`. */
-export const DEV_PREFIX = 'chat-dev-';
+/** What serverless.yml names a stage's functions and tables: `chat-<stage>-<name>`. */
+export const stagePrefix = (stage: string) => `chat-${stage}-`;
+/** The stage `npm run dev`, `npm run stack` and the tests use. */
+export const DEV_PREFIX = stagePrefix('dev');
 
 export interface StackOptions {
   replicas: number;
@@ -28,6 +30,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Let serverless-offline load the handler afresh on each call (edits apply without a restart). */
   reloadHandler?: boolean;
+  /** serverless.yml's stage (names of functions and tables); `dev` by default. */
+  stage?: string;
 }
 
 export interface FunctionsStack {
@@ -56,11 +60,13 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
       dynamoEndpoint = embedded.endpoint;
     }
     const client = createDynamoClient({ dynamo: { endpoint: dynamoEndpoint, region: 'us-east-1' } });
-    await ensureTables(client, DEV_PREFIX);
+    const stage = options.stage ?? 'dev';
+    const prefix = stagePrefix(stage);
+    await ensureTables(client, prefix);
     client.destroy();
 
     const functionsEnv = { ...options.env, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: options.jwtSecret };
-    const offline = await spawnOffline(await freePort(), await freePort(), functionsEnv, options.reloadHandler);
+    const offline = await spawnOffline(await freePort(), await freePort(), functionsEnv, { stage, reloadHandler: options.reloadHandler });
     started.push(offline);
 
     const addGateway = async (port = 0) => {
@@ -68,9 +74,9 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
         ...options.env,
         PORT: String(port),
         FUNCTIONS_ENDPOINT: offline.address,
-        FUNCTION_PREFIX: DEV_PREFIX,
+        FUNCTION_PREFIX: prefix,
         DYNAMODB_ENDPOINT: dynamoEndpoint as string,
-        TABLE_PREFIX: DEV_PREFIX,
+        TABLE_PREFIX: prefix,
         REPLICA: `gateway-${started.length}`,
       });
       started.push(gateway);

@@ -66,10 +66,15 @@ export const spawnMonolith = (env: Record<string, string>) =>
 export const spawnGateway = (env: Record<string, string>) =>
   spawnServer(['--import', 'tsx', 'gateway/main.ts'], { ...SERVER_ENV, ...env }, /"msg":"gateway ready","grpc":"([^"]+)"/);
 
-/** serverless-offline (stage dev) serving the built functions' Lambda API on `lambdaPort`. */
-export const spawnOffline = (lambdaPort: number, httpPort: number, env: Record<string, string>, reloadHandler = false) =>
+/** serverless-offline serving the built functions' Lambda API on `lambdaPort` (stage dev unless told). */
+export const spawnOffline = (
+  lambdaPort: number,
+  httpPort: number,
+  env: Record<string, string>,
+  { stage = 'dev', reloadHandler = false } = {},
+) =>
   spawnServer(
-    ['node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', 'dev', ...(reloadHandler ? ['--reloadHandler'] : [])],
+    ['node_modules/serverless/bin/serverless.js', 'offline', 'start', '--stage', stage, ...(reloadHandler ? ['--reloadHandler'] : [])],
     { ...env, LAMBDA_PORT: String(lambdaPort), OFFLINE_HTTP_PORT: String(httpPort), SLS_TELEMETRY_DISABLED: '1' },
     /listening on (http:\/\/127\.0\.0\.1:\d+)/,
     60_000,
