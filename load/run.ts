@@ -6,7 +6,10 @@
  *   npm run load                                             # smoke scenarios on the monolith
  *   npm run load -- --target monolith --scenarios all        # original 4–11 and routing
  *   npm run load -- --target functions --replicas 3 --scenarios 08,09
- *   npm run load -- --target 127.0.0.1:8080 --label compose --replicas 3   # a running stack (seeded here)
+ *   npm run load -- --target compose-monolith                # the monolith compose file, brought up here
+ *   npm run load -- --target compose --replicas 3            # the services stack (Envoy, LocalStack), 3 gateways
+ *   npm run load -- --target compose --replicas 3 --stand-in # the same with CI's LocalStack stand-in, no Envoy
+ *   npm run load -- --target 127.0.0.1:50051 --label mine    # a running server (seeded here)
  *
  * Runs are named <target>_scaledx_<replicas>_scenario_<id>_users_<users>
  * (the original tester's naming, with the target first); a rerun replaces its
@@ -22,7 +25,7 @@ import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectSc
 import { writeReports } from './report.js';
 import { type LoadRun, rowsOf } from './results.js';
 import { runArtillery } from './run-artillery.js';
-import { type LoadTarget, runningTarget, startTarget, waitUntilIdle } from './targets.js';
+import { type LoadTarget, runningTarget, startComposeTarget, startTarget, waitUntilIdle } from './targets.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -33,6 +36,7 @@ const { values: opt } = parseArgs({
     label: { type: 'string' },
     out: { type: 'string', default: 'data/load' },
     'skip-seed': { type: 'boolean', default: false },
+    'stand-in': { type: 'boolean', default: false },
   },
 });
 
@@ -57,7 +61,10 @@ const runsDir = path.join(outDir, 'runs');
 async function prepareTarget(): Promise<LoadTarget> {
   if (opt.target === 'monolith' || opt.target === 'functions')
     return startTarget(opt.target, { replicas, storeDir: path.join(outDir, 'store'), scryptLogN });
-  if (!/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/.test(opt.target)) fail('--target must be monolith, functions, or host:port[,host:port…]');
+  if (opt.target === 'compose' || opt.target === 'compose-monolith')
+    return startComposeTarget(opt.target, { replicas, storeDir: '', scryptLogN, standIn: opt['stand-in'] });
+  if (!/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/.test(opt.target))
+    fail('--target must be monolith, functions, compose, compose-monolith, or host:port[,host:port…]');
   return runningTarget(opt.target, opt.label ?? 'target', replicas);
 }
 
@@ -138,7 +145,13 @@ async function main() {
       writeFileSync(path.join(runsDir, `${name}.log`), run.output);
       const meta = {
         name,
-        target: { label: target.label, replicas: target.replicas, address: target.address, topology: target.topology },
+        target: {
+          label: target.label,
+          replicas: target.replicas,
+          address: target.address,
+          topology: target.topology,
+          images: target.images,
+        },
         scenario: { id: scenario.id, kind: scenario.kind, users: scenario.users, smoke: scenario.smoke, file: scenarioFile(scenario) },
         phases: scenario.phases,
         variables,

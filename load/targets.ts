@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cpuSeconds } from '../client/machine.js';
+import { composeProject, docker } from '../infrastructure/local/compose.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
 
@@ -21,6 +22,8 @@ export interface LoadTarget {
   topology: string;
   /** Its processes on this machine (none for a running target). */
   pids: number[];
+  /** Container images it runs, name → id and creation time (compose targets). */
+  images?: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +65,55 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     pids: [stack.offline, ...stack.gateways].map((s) => s.child.pid as number),
     stop: () => stack.stop(),
   };
+}
+
+/**
+ * A compose stack brought up here: `compose-monolith` (docker-compose.monolith.yml) or `compose`
+ * (docker-compose.yml with `--scale gateway=N`). With `standIn`, CI's override replaces LocalStack
+ * by its stand-in and leaves Envoy out, and the load balances over the replicas' published ports;
+ * without, Envoy on 127.0.0.1:50051 is the one address. Torn down (volumes too) when done.
+ */
+export async function startComposeTarget(
+  kind: 'compose-monolith' | 'compose',
+  options: TargetOptions & { standIn: boolean },
+): Promise<LoadTarget> {
+  const env = { SCRYPT_LOG_N: String(options.scryptLogN), LOG_LEVEL: 'warn' };
+  if (kind === 'compose-monolith') {
+    const project = composeProject('chat-load-monolith', ['docker-compose.monolith.yml'], env);
+    await project.compose(['up', '--build', '--detach', '--wait']);
+    return composeTarget(project, {
+      label: 'compose-monolith',
+      replicas: 1,
+      address: await project.published('monolith', 50051),
+      topology: 'monolith container (docker-compose.monolith.yml: gRPC, functions in-process, embedded dynalite on a named volume)',
+    });
+  }
+  const files = options.standIn ? ['docker-compose.yml', 'docker-compose.ci.yml'] : ['docker-compose.yml'];
+  const project = composeProject('chat-load-services', files, env);
+  await project.compose(['up', '--build', '--detach', '--wait', '--scale', `gateway=${options.replicas}`]);
+  const replicas = Array.from({ length: options.replicas }, (_, i) => project.published('gateway', 50051, i + 1));
+  return composeTarget(project, {
+    label: options.standIn ? 'compose-standin' : 'compose',
+    replicas: options.replicas,
+    address: options.standIn ? (await Promise.all(replicas)).join(',') : '127.0.0.1:50051',
+    topology: options.standIn
+      ? `${options.replicas} gateway container(s), clients balancing over them (no Envoy) → LocalStack stand-in (serverless-offline + dynalite in one container)`
+      : `Envoy → ${options.replicas} gateway container(s) → LocalStack 4.14.0 (Lambda + DynamoDB)`,
+  });
+}
+
+async function composeTarget(
+  project: ReturnType<typeof composeProject>,
+  target: Pick<LoadTarget, 'label' | 'replicas' | 'address' | 'topology'>,
+): Promise<LoadTarget> {
+  const ids = (await project.compose(['ps', '-q'])).split('\n').filter(Boolean);
+  const images: Record<string, string> = {};
+  for (const id of ids) {
+    const [image, imageId] = (await docker(['inspect', '-f', '{{.Config.Image}} {{.Image}}', id])).trim().split(' ');
+    const created = (await docker(['image', 'inspect', '-f', '{{.Created}}', imageId as string])).trim();
+    images[image as string] = `${(imageId as string).slice(7, 19)} ${created}`;
+  }
+  return { ...target, pids: await project.pids(), images, stop: () => project.down() };
 }
 
 export function runningTarget(address: string, label: string, replicas: number): LoadTarget {

@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { composeProject, docker } from '../../infrastructure/local/compose.js';
 import { freePort, ROOT } from '../../infrastructure/local/processes.js';
 import { bearer, call, connect } from '../support/clients.js';
 import { walkContract } from '../support/contract-smoke.js';
-import { composeProject, docker } from './compose.js';
 
 const project = composeProject('chat-ci-monolith', ['docker-compose.monolith.yml'], {});
 let address = '';

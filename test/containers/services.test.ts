@@ -11,9 +11,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as grpc from '@grpc/grpc-js';
+import { composeProject, docker } from '../../infrastructure/local/compose.js';
 import { bearer, type Clients, call, connect, signUp, subscribe } from '../support/clients.js';
 import { walkContract } from '../support/contract-smoke.js';
-import { composeProject, docker } from './compose.js';
 
 const PROJECT = 'chat-ci-services';
 const project = composeProject(PROJECT, ['docker-compose.yml', 'docker-compose.ci.yml'], { SCRYPT_LOG_N: '10' });

@@ -62,3 +62,28 @@ test('the packaged template has the tables, the functions and per-function permi
     for (const action of policy(role).flatMap((s) => s.Action)) assert.notEqual(action, 'dynamodb:*');
   }
 });
+
+const { DYNAMODB_ENDPOINT: _, ...withoutEndpoint } = process.env;
+
+test('stage local (LocalStack) names its functions and tables chat-local-* and points them at LocalStack', () => {
+  execFileSync(
+    process.execPath,
+    ['node_modules/serverless/bin/serverless.js', 'package', '--stage', 'local', '--package', `${out}-local`],
+    {
+      cwd: ROOT,
+      env: { ...withoutEndpoint, SLS_TELEMETRY_DISABLED: '1' },
+      stdio: 'pipe',
+    },
+  );
+  const template = JSON.parse(readFileSync(path.join(`${out}-local`, 'cloudformation-template-update-stack.json'), 'utf8')) as {
+    Resources: Record<string, Resource>;
+  };
+  rmSync(`${out}-local`, { recursive: true, force: true });
+  const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+  assert.deepEqual(functions.map((f) => f.Properties.FunctionName).sort(), ['chat-local-chat', 'chat-local-chatroom', 'chat-local-login']);
+  for (const fn of functions) {
+    const env = (fn.Properties.Environment as { Variables: Record<string, string> }).Variables;
+    assert.equal(env.DYNAMODB_ENDPOINT, 'http://localstack:4566');
+    assert.equal(env.TABLE_PREFIX, 'chat-local-');
+  }
+});

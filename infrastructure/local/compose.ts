@@ -1,12 +1,13 @@
 /**
- * Docker Compose from the tests: a project of the repository's compose files,
- * run with the real engine (.ci/docker-engine.sh installs one). Every command
- * is bounded in time and throws with its output when it fails.
+ * Docker Compose from the load runner and the container tests: a project of
+ * the repository's compose files on a real engine (.ci/docker-engine.sh
+ * installs one where there is none). Every command is bounded in time and
+ * throws with its output when it fails.
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT } from '../../infrastructure/local/processes.js';
+import { ROOT } from './processes.js';
 
 const run = promisify(execFile);
 
@@ -17,6 +18,8 @@ export interface ComposeProject {
   published(service: string, port: number, index?: number): Promise<string>;
   /** Container ids of a service's running replicas. */
   containers(service: string): Promise<string[]>;
+  /** Host pids of every process in the project's running containers (to watch their CPU). */
+  pids(): Promise<number[]>;
   down(): Promise<void>;
 }
 
@@ -44,6 +47,17 @@ export function composeProject(name: string, files: string[], env: Record<string
     },
     async containers(service) {
       return (await compose(['ps', '-q', service])).split('\n').filter(Boolean);
+    },
+    async pids() {
+      const ids = (await compose(['ps', '-q'])).split('\n').filter(Boolean);
+      const tops = await Promise.all(ids.map((id) => docker(['top', id, '-eo', 'pid'])));
+      return tops.flatMap((top) =>
+        top
+          .split('\n')
+          .slice(1)
+          .map(Number)
+          .filter((pid) => pid > 0),
+      );
     },
     async down() {
       await compose(['down', '-v', '--remove-orphans'], 120_000);

@@ -1,0 +1,66 @@
+/**
+ * `docker compose config` of every compose file, alone and with CI's
+ * override: they parse, and say what the README says they do.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { composeProject } from '../../infrastructure/local/compose.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: compose's JSON model, walked by the assertions
+type Model = any;
+const config = async (files: string[], env: Record<string, string> = {}): Promise<Model> =>
+  JSON.parse(await composeProject('chat-config', files, env).compose(['config', '--format', 'json'], 60_000));
+
+test('the monolith file: named volume, published port, development secret unless JWT_SECRET is given', async () => {
+  const model = await config(['docker-compose.monolith.yml']);
+  const monolith = model.services.monolith;
+  assert.equal(monolith.build.target, 'monolith');
+  assert.deepEqual(
+    monolith.volumes.map((v: Model) => [v.type, v.source, v.target]),
+    [['volume', 'store', '/data']],
+  );
+  assert.deepEqual(
+    monolith.ports.map((p: Model) => [p.host_ip, p.published, p.target]),
+    [['127.0.0.1', '50051', 50051]],
+  );
+  assert.equal(monolith.environment.CHAT_ENV, 'development');
+  assert.equal(monolith.environment.JWT_SECRET, '');
+  assert.deepEqual(Object.keys(model.services).sort(), ['monolith'], 'seed and load only with their profiles');
+
+  const production = await config(['docker-compose.monolith.yml'], { CHAT_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+  assert.equal(production.services.monolith.environment.JWT_SECRET, 'x'.repeat(40));
+});
+
+test('the services file: LocalStack 4.14.0, a deploy step, scalable gateways, Envoy as the entry point', async () => {
+  const model = await config(['docker-compose.yml']);
+  const { localstack, deploy, gateway, envoy } = model.services;
+  assert.equal(localstack.image, 'localstack/localstack:4.14.0');
+  assert.ok(
+    localstack.volumes.some((v: Model) => v.source === '/var/run/docker.sock'),
+    'its Lambda needs the Docker socket',
+  );
+  assert.equal(deploy.depends_on.localstack.condition, 'service_healthy');
+  assert.deepEqual(deploy.command, ['sh', 'localstack/deploy.sh']);
+  assert.equal(gateway.depends_on.deploy.condition, 'service_completed_successfully');
+  assert.equal(gateway.ports, undefined);
+  assert.equal(gateway.container_name, undefined);
+  assert.equal(gateway.environment.FUNCTION_PREFIX, 'chat-local-');
+  assert.deepEqual(
+    envoy.ports.map((p: Model) => Number(p.published)),
+    [50051, 50052, 8080],
+  );
+  assert.equal(envoy.depends_on.gateway.condition, 'service_healthy');
+});
+
+test("with CI's override: only LocalStack (a stand-in) and Envoy (left out) change", async () => {
+  const [base, ci] = await Promise.all([config(['docker-compose.yml']), config(['docker-compose.yml', 'docker-compose.ci.yml'])]);
+  assert.deepEqual(ci.services.localstack.command, ['node', '--import', 'tsx', 'localstack/stand-in.ts']);
+  assert.deepEqual(ci.services.localstack.volumes ?? [], []);
+  assert.equal(ci.services.envoy, undefined, 'envoy is left out (its profile is never started)');
+  assert.deepEqual(
+    ci.services.gateway.ports.map((p: Model) => [p.host_ip, p.published ?? '', p.target]),
+    [['127.0.0.1', '', 50051]],
+  );
+  const { ports: _ports, ...gatewayRest } = ci.services.gateway;
+  assert.deepEqual(gatewayRest, base.services.gateway, 'the gateway is otherwise the same');
+});
