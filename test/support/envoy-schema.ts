@@ -82,7 +82,8 @@ export function checkEnvoyConfig(config: unknown, typeName = 'envoy.config.boots
     if (name === 'google.protobuf.Struct' || name === 'google.protobuf.Value') return;
     if (name.startsWith('google.protobuf.') && WRAPPERS.has(type.name)) {
       const inner = typeof value === 'object' && value !== null && 'value' in value ? (value as { value: unknown }).value : value;
-      return scalar(type.fields.value?.type ?? 'string', inner, at);
+      scalar(type.fields.value?.type ?? 'string', inner, at);
+      return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       problems.push(`${at}: expected a ${name} object`);
@@ -96,7 +97,8 @@ export function checkEnvoyConfig(config: unknown, typeName = 'envoy.config.boots
         problems.push(`${at}: @type ${JSON.stringify(url)} is not a known Envoy message`);
         return;
       }
-      return message(resolved, body, `${at}<${target}>`);
+      message(resolved, body, `${at}<${target}>`);
+      return;
     }
     for (const [key, item] of Object.entries(value)) {
       const field = type.fields[key] ?? Object.values(type.fields).find((f) => f.options?.json_name === key);
