@@ -110,7 +110,7 @@ export function checkEnvoyConfig(config: unknown, typeName = 'envoy.config.boots
         for (const [k, v] of Object.entries((item ?? {}) as object)) element(field, v, `${at}.${key}[${k}]`);
       } else if (field.repeated) {
         if (!Array.isArray(item)) problems.push(`${at}.${key}: expected a list`);
-        else item.forEach((v, i) => element(field, v, `${at}.${key}[${i}]`));
+        else for (const [i, v] of item.entries()) element(field, v, `${at}.${key}[${i}]`);
       } else element(field, item, `${at}.${key}`);
     }
   }
