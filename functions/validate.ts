@@ -17,25 +17,51 @@ export const LIMITS = {
   listRoomsMax: 1000,
 } as const;
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+// Letters and digits of any script, marks, `_ . -`, single spaces inside: no control, format
+// (zero-width, bidi) or other invisible characters, which make look-alike names.
+const ROOM_NAME = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.-]| (?=[\p{L}\p{M}\p{N}_.-]))*$/u;
 const MSG_ID = /^[A-Za-z0-9_.:-]+$/;
+// C0 and C1 controls other than tab and newline.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+// What shows nothing: white space, format characters (zero-width, bidi controls), controls.
+const INVISIBLE = /[\s\p{Cf}\p{Cc}]/gu;
 
 function required(field: string, value: string): string {
   if (value === '') throw new InvalidArgumentError(`${field} is required`);
   return value;
 }
 
-function name(field: string, value: string, max: number): string {
-  required(field, value);
-  if (value.length > max) throw new InvalidArgumentError(`${field} is longer than ${max} characters`);
-  if (!NAME.test(value)) {
-    throw new InvalidArgumentError(`${field} may hold only letters, digits, '_', '.', '-' and must start with a letter or digit`);
+export function username(value: string): string {
+  required('username', value);
+  if (value.length > LIMITS.usernameMax) throw new InvalidArgumentError(`username is longer than ${LIMITS.usernameMax} characters`);
+  if (!USERNAME.test(value)) {
+    throw new InvalidArgumentError("username may hold only letters, digits, '_', '.', '-' and must start with a letter or digit");
   }
   return value;
 }
 
-export const username = (value: string) => name('username', value, LIMITS.usernameMax);
-export const roomName = (value: string) => name('room_name', value, LIMITS.roomNameMax);
+/** A room name as shown (NFC): letters of any script, digits, `_ . -` and single inner spaces. */
+export function roomName(value: string): string {
+  const name = required('room_name', value).normalize('NFC');
+  if ([...name].length > LIMITS.roomNameMax) throw new InvalidArgumentError(`room_name is longer than ${LIMITS.roomNameMax} characters`);
+  if (!ROOM_NAME.test(name)) {
+    throw new InvalidArgumentError(
+      "room_name may hold letters, digits, '_', '.', '-' and single spaces between them, and must start with a letter or digit",
+    );
+  }
+  return name;
+}
+
+/**
+ * The form that decides whether two names are the same account or room:
+ * compatibility-normalised and lower-cased, so "Ann" and "ann", or "Ｌｏｂｂｙ"
+ * and "lobby", cannot be two. Names are shown as typed; storage keys use this.
+ */
+export const canonicalName = (value: string): string => value.normalize('NFKC').toLowerCase();
+
+/** True when two names are the same account (or room). */
+export const sameName = (a: string, b: string): boolean => canonicalName(a) === canonicalName(b);
 
 export function password(value: string): string {
   required('password', value);
@@ -46,6 +72,10 @@ export function password(value: string): string {
 
 export function text(value: string): string {
   if (value.trim() === '') throw new InvalidArgumentError('text is required');
+  if (CONTROL.test(value)) throw new InvalidArgumentError('text may not hold control characters other than tab and newline');
+  if (value.replace(INVISIBLE, '') === '') throw new InvalidArgumentError('text holds only invisible characters');
+  // What a protobuf string decodes invalid UTF-8 to: the bytes were not text.
+  if (value.includes('\uFFFD')) throw new InvalidArgumentError('text is not valid UTF-8 (it holds U+FFFD)');
   if (Buffer.byteLength(value, 'utf8') > LIMITS.textMaxBytes) {
     throw new InvalidArgumentError(`text is larger than ${LIMITS.textMaxBytes} bytes`);
   }
@@ -78,6 +108,6 @@ export function timestamp(field: string, value: number): number {
 
 /** `person_name` is the caller's own name: empty means the caller, anyone else is refused. */
 export function personName(caller: string, value: string): string {
-  if (value === '' || value === caller) return caller;
+  if (value === '' || sameName(value, caller)) return caller;
   throw new PermissionDeniedError(`you are ${caller} and cannot act as ${value}`);
 }

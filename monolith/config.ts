@@ -19,6 +19,8 @@ export interface MonolithConfig {
   replica: string;
   /** Undefined when an external DynamoDB is configured. */
   embedded?: { persist: boolean; port: number };
+  /** Most idempotency keys (sender, msg_id) the message writer keeps in memory. */
+  idempotencyKeys: number;
 }
 
 export function readMonolithConfig(env: Env = process.env): MonolithConfig {
@@ -31,6 +33,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       port: e.port('PORT', 50051),
       dataDir: path.resolve(e.text('DATA_DIR', 'data')),
       replica: e.replica('monolith'),
+      idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
       embedded: external ? undefined : { persist: embedded.mode === 'disk', port: embedded.port },
     };
   });

@@ -15,13 +15,18 @@
  * flush, and is deleted, so numbering resumes at the hole. What stays is found
  * by msg_id when the client retries.
  *
- * Idempotency window: the msg_ids of a room's newest `dedupeWindow` messages are
- * held in memory (and reloaded from the table after a restart); a retry older
- * than that is stored again. The conditional appender has no such window.
+ * Idempotency, keyed by (sender, msg_id): the keys of recent messages are held
+ * in memory — seq, time and a hash of the text, never the text — at most
+ * `maxIds` across all rooms, the oldest forgotten first. A room whose keys are
+ * all in memory answers a miss from memory; once some of its keys were
+ * forgotten (or were never loaded), a miss is checked in the table's msg_id
+ * index, so a retry of any age is found, and memory stays bounded whatever
+ * clients send.
  */
+import { createHash } from 'node:crypto';
 import type { chatmsg } from '../contracts/types.js';
-import type { Appended, Appender } from '../functions/chat/append.js';
-import { deleteMessages, type MessagesTable, putMessages, recentIds } from '../functions/chat/messages-table.js';
+import { type Appended, type Appender, type Draft, repeated } from '../functions/chat/append.js';
+import { deleteMessages, findByMsgId, type MessagesTable, putMessages, recentIds } from '../functions/chat/messages-table.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { UnavailableError } from '../lib/errors.js';
 import { log } from '../lib/log.js';
@@ -30,7 +35,10 @@ export interface SequencerOptions {
   table: MessagesTable;
   /** Called after each commit, per room, with its new messages in server_seq order. */
   onCommitted?: (room: RoomRecord, messages: chatmsg.ChatMessage[]) => void;
-  dedupeWindow?: number;
+  /** Newest messages read when a room is loaded (crash repair, keys to remember). */
+  loadWindow?: number;
+  /** Most idempotency keys held in memory, all rooms together. */
+  maxIds?: number;
   /** Most messages one flush writes; the rest wait for the next. */
   maxFlush?: number;
 }
@@ -42,11 +50,23 @@ interface RoomState {
   nextSeq: number;
   /** Highest seq whose write completed; a reader must not see beyond it. */
   committedSeq: number;
-  /** msg_id → where the message is (or is being) stored. Insertion order = age. */
-  ids: Map<string, Promise<Stamp>>;
+  /** Every key of a message from this seq on is in memory; below it, ask the table. */
+  keysFrom: number;
   /** Set when a write of this room failed: its seqs are unknown until reloaded. */
   stale: boolean;
 }
+
+/** A remembered idempotency key: where its message is (or is being) stored, and a hash of its text. */
+interface KeyEntry {
+  state: RoomState;
+  seq: number;
+  stamp: Promise<Stamp>;
+  /** Absent for keys loaded from the table (their text is checked there on a repeat). */
+  textHash?: string;
+}
+
+const keyOf = (roomId: string, sender: string, msgId: string) => `${roomId}\u0000${sender}\u0000${msgId}`;
+const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 interface Pending {
   state: RoomState;
@@ -66,23 +86,37 @@ export interface Sequencer {
   committedSeq(room: RoomRecord): Promise<number>;
   /** Forget a room (after it is deleted). */
   forget(roomId: string): void;
-  stats(): { flushes: number; messages: number; largestFlush: number };
+  stats(): { flushes: number; messages: number; largestFlush: number; keys: number };
 }
 
 export function createSequencer(options: SequencerOptions): Sequencer {
   const { table, onCommitted } = options;
-  const dedupeWindow = options.dedupeWindow ?? 10_000;
+  const loadWindow = options.loadWindow ?? 10_000;
+  const maxIds = options.maxIds ?? 100_000;
   const maxFlush = options.maxFlush ?? 1_000;
   const rooms = new Map<string, Promise<RoomState>>();
+  /** Every remembered key, oldest first. */
+  const keys = new Map<string, KeyEntry>();
+
+  function remember(key: string, entry: KeyEntry): void {
+    keys.delete(key);
+    keys.set(key, entry);
+    while (keys.size > maxIds) {
+      const [oldest, forgotten] = keys.entries().next().value as [string, KeyEntry];
+      keys.delete(oldest);
+      forgotten.state.keysFrom = Math.max(forgotten.state.keysFrom, forgotten.seq + 1);
+    }
+  }
   let queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
   const stats = { flushes: 0, messages: 0, largestFlush: 0 };
 
   async function load(room: RoomRecord): Promise<RoomState> {
-    const recent = await recentIds(table, room.roomId, dedupeWindow); // newest first
+    const recent = await recentIds(table, room.roomId, loadWindow); // newest first
     const ascending = [...recent].reverse();
     // The whole room was read when fewer than the window came back: then it must start at 1.
-    let expected = recent.length < dedupeWindow ? 1 : (ascending[0]?.seq ?? 1);
+    const wholeRoom = recent.length < loadWindow;
+    let expected = wholeRoom ? 1 : (ascending[0]?.seq ?? 1);
     let keep = 0;
     while (keep < ascending.length && ascending[keep]?.seq === expected) {
       keep++;
@@ -97,9 +131,19 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       );
       log.warn('removed unacknowledged messages above a gap', { room: room.roomName, from_seq: expected, count: orphans.length });
     }
-    const ids = new Map<string, Promise<Stamp>>();
-    for (const m of ascending.slice(0, keep)) ids.set(m.msgId, Promise.resolve({ server_seq: m.seq, server_ts_ms: m.serverTsMs }));
-    return { room, nextSeq: expected, committedSeq: expected - 1, ids, stale: false };
+    const kept = ascending.slice(0, keep);
+    const state: RoomState = {
+      room,
+      nextSeq: expected,
+      committedSeq: expected - 1,
+      keysFrom: wholeRoom ? 1 : (kept[0]?.seq ?? expected),
+      stale: false,
+    };
+    for (const m of kept) {
+      const stamp = Promise.resolve({ server_seq: m.seq, server_ts_ms: m.serverTsMs });
+      remember(keyOf(room.roomId, m.sender, m.msgId), { state, seq: m.seq, stamp });
+    }
+    return state;
   }
 
   async function stateOf(room: RoomRecord): Promise<RoomState> {
@@ -170,19 +214,34 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     });
   }
 
+  /** The earlier message of this key, from memory or, where memory does not cover the room, the table. */
+  async function earlier(state: RoomState, key: string, draft: Draft): Promise<Appended | undefined> {
+    const known = keys.get(key);
+    if (known?.state === state && known.textHash !== undefined)
+      return repeated(draft, await known.stamp, known.textHash === hashOf(draft.text));
+    if (!known && state.keysFrom <= 1) return undefined;
+    // A key loaded from the table (its text unknown here), or one memory no longer covers.
+    const stored = await findByMsgId(table, state.room.roomId, draft.person_name, draft.msg_id);
+    return stored && repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
+  }
+
   const append: Appender = async (room, draft, opts) => {
     const state = await stateOf(room);
     if (state.stale) return append(room, draft, opts); // a write failed between the load and now
-    const earlier = state.ids.get(draft.msg_id);
-    if (earlier) {
-      const first = await earlier;
-      return { message: { ...draft, server_seq: first.server_seq, server_ts_ms: first.server_ts_ms }, fresh: false } satisfies Appended;
+    const key = keyOf(room.roomId, draft.person_name, draft.msg_id);
+    if (opts.mayRepeat) {
+      const before = keys.get(key);
+      const first = await earlier(state, key, draft);
+      if (first) return first;
+      // A table lookup yields: a send of the same key may have been queued meanwhile.
+      if (keys.get(key) !== before || state.stale) return append(room, draft, opts);
     }
     const message = { ...draft, server_seq: state.nextSeq++, server_ts_ms: Date.now() };
     const stored = new Promise<chatmsg.ChatMessage>((resolve, reject) => queue.push({ state, message, resolve, reject }));
-    state.ids.set(draft.msg_id, stored);
-    stored.catch(() => state.ids.delete(draft.msg_id));
-    if (state.ids.size > dedupeWindow) state.ids.delete(state.ids.keys().next().value as string);
+    const stamp = stored.then(({ server_seq, server_ts_ms }) => ({ server_seq, server_ts_ms }));
+    const entry = { state, seq: message.server_seq, stamp, textHash: hashOf(draft.text) };
+    remember(key, entry);
+    stamp.catch(() => keys.get(key) === entry && keys.delete(key));
     kick();
     return { message: await stored, fresh: true };
   };
@@ -198,6 +257,6 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     forget(roomId) {
       rooms.delete(roomId);
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, keys: keys.size }),
   };
 }

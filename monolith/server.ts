@@ -23,10 +23,16 @@ export interface RunningMonolith extends RunningServer {
 }
 
 export async function startMonolith(config: MonolithConfig): Promise<RunningMonolith> {
+  // Without its store or its writer the server cannot keep what it acknowledges: exit non-zero so a
+  // supervisor restarts it (a new writer repairs what the old one left; clients resume with after_seq).
+  const fatal = (what: string) => (error: Error) => {
+    log.error(`${what}; exiting`, { detail: error.message });
+    process.exit(1);
+  };
   let embedded: EmbeddedDynamo | undefined;
   if (config.embedded) {
     const dir = config.embedded.persist ? path.join(config.dataDir, 'dynamodb') : undefined;
-    embedded = await startEmbeddedDynamo(dir, config.embedded.port);
+    embedded = await startEmbeddedDynamo(dir, config.embedded.port, fatal('embedded DynamoDB failed'));
     log.info('embedded DynamoDB ready', { endpoint: embedded.endpoint, storage: dir ?? 'memory' });
   }
   const functions = embedded
@@ -46,14 +52,14 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
   const secret = functions.jwtSecret ?? developmentSecret(config.embedded?.persist ? config.dataDir : undefined);
   const bus = createRoomBus();
   const writer = await startWriter(
-    { endpoint: functions.dynamo.endpoint, region: functions.dynamo.region, tableName: tableNames(functions.tablePrefix).messages },
-    (roomId, messages) => bus.publish(roomId, messages),
-    (error) => {
-      // Without its writer the server cannot store messages; exit so a supervisor restarts it
-      // (the new writer repairs what the old one left, and clients resume with after_seq).
-      log.error('message writer failed; exiting', { detail: error.message });
-      process.exit(1);
+    {
+      endpoint: functions.dynamo.endpoint,
+      region: functions.dynamo.region,
+      tableName: tableNames(functions.tablePrefix).messages,
+      maxIds: config.idempotencyKeys,
     },
+    (roomId, messages) => bus.publish(roomId, messages),
+    fatal('message writer failed'),
   );
   const backend = createMonolithBackend(functions, client, secret, writer, bus);
   const api = await serveApi(backend, config.host, config.port, config.replica).catch(async (error) => {

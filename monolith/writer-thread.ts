@@ -16,6 +16,7 @@ const setup = workerData as WriterSetup;
 const client = createDynamoClient({ dynamo: { endpoint: setup.endpoint, region: setup.region } });
 const sequencer = createSequencer({
   table: { client, tableName: setup.tableName },
+  maxIds: setup.maxIds,
   onCommitted: (room, messages) => port.postMessage({ type: 'committed', roomId: room.roomId, messages }),
 });
 

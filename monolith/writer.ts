@@ -13,6 +13,8 @@ export interface WriterSetup {
   endpoint?: string;
   region: string;
   tableName: string;
+  /** Most idempotency keys the sequencer holds in memory (all rooms). */
+  maxIds: number;
 }
 
 export type WriterRequest =
@@ -30,6 +32,8 @@ export type WriterStats = {
   flushes: number;
   messages: number;
   largestFlush: number;
+  /** Idempotency keys held in memory. */
+  keys: number;
 };
 
 // Distributes Omit over the union, so each request keeps its own fields.

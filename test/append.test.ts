@@ -22,7 +22,13 @@ before(async () => {
 after(() => db.close());
 
 let rooms = 0;
-const newRoom = (): RoomRecord => ({ roomName: `r${++rooms}`, roomId: `room-${rooms}-${Date.now()}`, owner: 'ann', createdAtMs: 0 });
+const newRoom = (): RoomRecord => ({
+  roomName: `r${++rooms}`,
+  key: `r${rooms}`,
+  roomId: `room-${rooms}-${Date.now()}`,
+  owner: 'ann',
+  createdAtMs: 0,
+});
 const draft = (room: RoomRecord, msgId: string, text = msgId): Draft => ({
   room_name: room.roomName,
   person_name: 'ann',

@@ -1,16 +1,17 @@
 /**
  * Storing a message under the next server_seq of its room, exactly once per
- * msg_id. Two strategies share one contract (`Appender`):
+ * (sender, msg_id): an idempotency key is its sender's, so two senders who pick
+ * the same msg_id send two messages. Two strategies share one contract (`Appender`):
  *
  * - `createConditionalAppender`: safe with any number of concurrent writers
  *   (Lambda instances, gateway replicas). A seq is taken only by a conditional
  *   put of `last + 1`, so numbers never skip; a msg_id is looked up (consistent
  *   read on the local index) after the tail was observed and before the put, so
  *   a concurrent duplicate either loses the put race or is seen by the lookup.
- * - the monolith's sequencer (`sequencer.ts`): one writer, group commits.
+ * - the monolith's sequencer (`monolith/sequencer.ts`): one writer, group commits.
  */
 import type { chatmsg } from '../../contracts/types.js';
-import { UnavailableError } from '../../lib/errors.js';
+import { AlreadyExistsError, UnavailableError } from '../../lib/errors.js';
 import type { RoomRecord } from '../chatroom/rooms-table.js';
 import { findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
 
@@ -27,6 +28,18 @@ export type Appender = (room: RoomRecord, draft: Draft, opts: { mayRepeat: boole
 
 const MAX_ATTEMPTS = 64;
 
+/**
+ * The answer to a send whose (sender, msg_id) was stored before: the first
+ * message's seq if it is the same message, ALREADY_EXISTS if the sender reused
+ * the msg_id for another text (a client bug that would otherwise lose a line).
+ */
+export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_seq' | 'server_ts_ms'>, sameText: boolean): Appended {
+  if (!sameText) {
+    throw new AlreadyExistsError(`msg_id ${draft.msg_id} was already used for another message (seq ${first.server_seq}); use a new msg_id`);
+  }
+  return { message: { ...draft, ...first }, fresh: false };
+}
+
 export function createConditionalAppender(table: MessagesTable): Appender {
   // Next-seq guesses from this instance's own writes: right under low contention, saving the tail read.
   const guesses = new Map<string, number>();
@@ -35,11 +48,8 @@ export function createConditionalAppender(table: MessagesTable): Appender {
     let next = guesses.get(room.roomId) ?? (await lastSeq(table, room.roomId)) + 1;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (mayRepeat) {
-        const stored = await findByMsgId(table, room.roomId, draft.msg_id);
-        if (stored) {
-          const message = { ...draft, server_seq: stored.seq, server_ts_ms: stored.serverTsMs };
-          return { message, fresh: false };
-        }
+        const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
+        if (stored) return repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
       }
       const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
       if (await putMessageIfSeqFree(table, room.roomId, message)) {

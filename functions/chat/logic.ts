@@ -30,7 +30,7 @@ export function createChatLogic(deps: ChatDeps) {
     if (!(await deps.directory.isMember(room, person))) {
       throw new PermissionDeniedError(`enter room ${roomName} before posting to it`);
     }
-    const draft = { room_name: roomName, person_name: person, text, client_ts_ms: clientTs, msg_id: given || randomUUID() };
+    const draft = { room_name: room.roomName, person_name: person, text, client_ts_ms: clientTs, msg_id: given || randomUUID() };
     // A server-made msg_id cannot have been stored before, so the lookup is skipped.
     const { message, fresh } = await deps.append(room, draft, { mayRepeat: given !== '' });
     return {

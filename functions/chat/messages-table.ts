@@ -3,7 +3,14 @@
  * a sequence number can be taken only once and history is a range query. The
  * local index by_msg_id answers "was this msg_id stored?" with a consistent read.
  */
-import { type AttributeValue, type DynamoDBClient, PutItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import type { chatmsg } from '../../contracts/types.js';
 import { batchWriteAll, isConditionFailed } from '../storage/dynamo.js';
 
@@ -73,11 +80,22 @@ export interface StoredId {
   seq: number;
   serverTsMs: number;
   msgId: string;
+  sender: string;
 }
 
-/** Where and when a msg_id was stored, if it was. */
-export async function findByMsgId(table: MessagesTable, roomId: string, msgId: string): Promise<StoredId | undefined> {
-  const { Items } = await table.client.send(
+/**
+ * The message a sender stored under a msg_id, if it did: idempotency keys
+ * belong to their sender, so another sender's use of the same msg_id is not it.
+ * The index holds keys only; the few messages it names (usually none) are read
+ * from the table for their sender and text.
+ */
+export async function findByMsgId(
+  table: MessagesTable,
+  roomId: string,
+  sender: string,
+  msgId: string,
+): Promise<(StoredId & { text: string }) | undefined> {
+  const { Items = [] } = await table.client.send(
     new QueryCommand({
       TableName: table.tableName,
       IndexName: 'by_msg_id',
@@ -86,13 +104,24 @@ export async function findByMsgId(table: MessagesTable, roomId: string, msgId: s
       ConsistentRead: true,
     }),
   );
-  return Items?.[0] ? toStoredId(Items[0]) : undefined;
+  for (const hit of Items) {
+    const { Item } = await table.client.send(
+      new GetItemCommand({
+        TableName: table.tableName,
+        Key: { room_id: hit.room_id as AttributeValue, server_seq: hit.server_seq as AttributeValue },
+        ConsistentRead: true,
+      }),
+    );
+    if (Item?.person_name?.S === sender) return { ...toStoredId(Item), text: Item.text?.S ?? '' };
+  }
+  return undefined;
 }
 
 const toStoredId = (item: Item): StoredId => ({
   seq: Number(item.server_seq?.N),
   serverTsMs: Number(item.server_ts_ms?.N ?? 0),
   msgId: item.msg_id?.S ?? '',
+  sender: item.person_name?.S ?? '',
 });
 
 /** The newest stored server_seq of a room, 0 when it has none. */
@@ -155,7 +184,7 @@ export async function recentIds(table: MessagesTable, roomId: string, limit: num
     {
       KeyConditionExpression: 'room_id = :r',
       ExpressionAttributeValues: { ':r': { S: roomId } },
-      ProjectionExpression: 'server_seq, msg_id, server_ts_ms',
+      ProjectionExpression: 'server_seq, msg_id, server_ts_ms, person_name',
       ScanIndexForward: false,
     },
     limit,

@@ -8,7 +8,7 @@
 import { NotFoundError } from '../../lib/errors.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
 import { type MembersTable, isMember as readMembership } from './members-table.js';
-import { getRoom, type RoomRecord, type RoomsTable } from './rooms-table.js';
+import { getRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-table.js';
 
 export interface DirectoryDeps {
   rooms: RoomsTable;
@@ -24,10 +24,10 @@ export function createRoomDirectory(deps: DirectoryDeps) {
   const memberKey = (roomId: string, person: string) => `${roomId}\u0000${person}`;
 
   async function findRoom(roomName: string): Promise<RoomRecord | undefined> {
-    const cached = rooms.lookup(roomName);
+    const cached = rooms.lookup(roomKey(roomName));
     if (cached) return cached.value;
     const room = await getRoom(deps.rooms, roomName);
-    rooms.set(roomName, room, deps.cacheMs);
+    rooms.set(roomKey(roomName), room, deps.cacheMs);
     return room;
   }
 
@@ -52,7 +52,7 @@ export function createRoomDirectory(deps: DirectoryDeps) {
     isMember,
     /** Record a room this process created or deleted. */
     noteRoom(roomName: string, room: RoomRecord | undefined): void {
-      rooms.set(roomName, room, deps.cacheMs);
+      rooms.set(roomKey(roomName), room, deps.cacheMs);
     },
     /** Record a membership this process changed. */
     noteMember(room: RoomRecord, person: string, member: boolean): void {

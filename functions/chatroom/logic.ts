@@ -12,7 +12,7 @@ import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
 import type { RoomDirectory } from './directory.js';
 import { deleteAllMembers, deleteMember, listMembers, type MembersTable, putMember } from './members-table.js';
-import { deleteRoomIncarnation, listRooms, putNewRoom, type RoomRecord, type RoomsTable } from './rooms-table.js';
+import { deleteRoomIncarnation, listRooms, putNewRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-table.js';
 
 export interface ChatroomDeps {
   rooms: RoomsTable;
@@ -26,7 +26,7 @@ export interface ChatroomDeps {
 export function createChatroomLogic(deps: ChatroomDeps) {
   async function createRoom(caller: string, req: chat.CreateRoomRequest): Promise<chat.CreateRoomReply> {
     const roomName = validate.roomName(req.room_name);
-    const room = { roomName, roomId: randomUUID(), owner: caller, createdAtMs: Date.now() };
+    const room = { roomName, key: roomKey(roomName), roomId: randomUUID(), owner: caller, createdAtMs: Date.now() };
     await putNewRoom(deps.rooms, room);
     deps.directory.noteRoom(roomName, room);
     return { ok: true };

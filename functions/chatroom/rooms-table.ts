@@ -1,14 +1,20 @@
 /**
- * The rooms table: one item per room, keyed by name. Each incarnation of a name
- * gets a fresh `room_id`, which keys its members and messages, so a room deleted
- * and created again starts empty even while the old rows are being purged.
+ * The rooms table: one item per room, keyed by the canonical form of its name
+ * (validate.canonicalName: "Lobby" and "lobby" are one room), holding the name
+ * as typed. Each incarnation of a name gets a fresh `room_id`, which keys its
+ * members and messages, so a room deleted and created again starts empty even
+ * while the old rows are being purged.
  */
 import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { AlreadyExistsError, NotFoundError } from '../../lib/errors.js';
 import { isConditionFailed } from '../storage/dynamo.js';
+import { canonicalName } from '../validate.js';
 
 export interface RoomRecord {
+  /** As its creator typed it. */
   roomName: string;
+  /** Its key in the table: the canonical name (or, for rooms made before names were keyed so, the name). */
+  key: string;
   roomId: string;
   owner: string;
   createdAtMs: number;
@@ -22,7 +28,8 @@ export interface RoomsTable {
 type Item = Record<string, { S?: string; N?: string }>;
 
 const toRoom = (item: Item): RoomRecord => ({
-  roomName: item.room_name?.S ?? '',
+  roomName: item.display_name?.S ?? item.room_name?.S ?? '',
+  key: item.room_name?.S ?? '',
   roomId: item.room_id?.S ?? '',
   owner: item.owner?.S ?? '',
   createdAtMs: Number(item.created_at_ms?.N ?? 0),
@@ -35,7 +42,8 @@ export async function putNewRoom(table: RoomsTable, room: RoomRecord): Promise<v
       new PutItemCommand({
         TableName: table.tableName,
         Item: {
-          room_name: { S: room.roomName },
+          room_name: { S: room.key },
+          display_name: { S: room.roomName },
           room_id: { S: room.roomId },
           owner: { S: room.owner },
           created_at_ms: { N: String(room.createdAtMs) },
@@ -49,11 +57,19 @@ export async function putNewRoom(table: RoomsTable, room: RoomRecord): Promise<v
   }
 }
 
+/** The key a new room of this name gets. */
+export const roomKey = (roomName: string): string => canonicalName(roomName);
+
+/** The room of a name in any case (rooms made before names were keyed canonically: under their name as typed). */
 export async function getRoom(table: RoomsTable, roomName: string): Promise<RoomRecord | undefined> {
-  const { Item } = await table.client.send(
-    new GetItemCommand({ TableName: table.tableName, Key: { room_name: { S: roomName } }, ConsistentRead: true }),
-  );
-  return Item ? toRoom(Item) : undefined;
+  const key = roomKey(roomName);
+  for (const stored of key === roomName ? [key] : [key, roomName]) {
+    const { Item } = await table.client.send(
+      new GetItemCommand({ TableName: table.tableName, Key: { room_name: { S: stored } }, ConsistentRead: true }),
+    );
+    if (Item) return toRoom(Item);
+  }
+  return undefined;
 }
 
 /** Deletes this incarnation only; throws NotFoundError if it is already gone or replaced. */
@@ -62,7 +78,7 @@ export async function deleteRoomIncarnation(table: RoomsTable, room: RoomRecord)
     await table.client.send(
       new DeleteItemCommand({
         TableName: table.tableName,
-        Key: { room_name: { S: room.roomName } },
+        Key: { room_name: { S: room.key } },
         ConditionExpression: 'room_id = :id',
         ExpressionAttributeValues: { ':id': { S: room.roomId } },
       }),
@@ -76,7 +92,7 @@ export async function deleteRoomIncarnation(table: RoomsTable, room: RoomRecord)
 /** One page of rooms in storage order; `after` is the last name of the previous page. */
 export async function listRooms(table: RoomsTable, limit: number, after: string): Promise<RoomRecord[]> {
   const rooms: RoomRecord[] = [];
-  let startKey: Record<string, { S: string }> | undefined = after ? { room_name: { S: after } } : undefined;
+  let startKey: Record<string, { S: string }> | undefined = after ? { room_name: { S: roomKey(after) } } : undefined;
   while (rooms.length < limit) {
     const page = await table.client.send(
       new ScanCommand({ TableName: table.tableName, Limit: limit - rooms.length, ExclusiveStartKey: startKey }),

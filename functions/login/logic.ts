@@ -8,10 +8,11 @@ import { AlreadyExistsError, InvalidArgumentError, PermissionDeniedError, Unauth
 import { ttlCache } from '../../lib/ttl-cache.js';
 import type { Caller } from '../operation.js';
 import * as validate from '../validate.js';
+import { LIMITS } from '../validate.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';
 import { signToken, type TokenKey, verifyToken } from './token.js';
-import { deleteUser, getUser, putNewUser, type UsersTable } from './users-table.js';
+import { getUser, putNewUser, removeUser as tombstoneUser, type UsersTable } from './users-table.js';
 
 export interface LoginDeps {
   users: UsersTable;
@@ -52,7 +53,7 @@ export function createLoginLogic(deps: LoginDeps) {
     const hit = checked.get(claims.sessionId);
     if (hit) return hit;
     const [session, user] = await Promise.all([getLiveSession(deps.sessions, claims.sessionId), getUser(deps.users, claims.username)]);
-    if (!session || !user || session.username !== claims.username) {
+    if (!session || !user || user.removedAtMs || session.username !== claims.username) {
       forget([claims.sessionId]);
       throw new UnauthenticatedError('session has ended');
     }
@@ -65,7 +66,9 @@ export function createLoginLogic(deps: LoginDeps) {
     const username = validate.username(req.username);
     const password = validate.password(req.password);
     // Checked first so a repeated registration (seeding, retries) costs no hash.
-    if (await getUser(deps.users, username)) throw new AlreadyExistsError(`user ${username} already exists`);
+    const existing = await getUser(deps.users, username);
+    if (existing?.removedAtMs) throw new AlreadyExistsError(`the name ${username} belonged to a removed account and cannot be taken`);
+    if (existing) throw new AlreadyExistsError(`user ${username} already exists`);
     const passwordHash = await hashPassword(password, deps.scryptLogN);
     await putNewUser(deps.users, { username, passwordHash, createdAtMs: Date.now() });
     return { ok: true };
@@ -74,18 +77,24 @@ export function createLoginLogic(deps: LoginDeps) {
   async function login(req: auth.LoginRequest): Promise<auth.LoginReply> {
     const username = validate.username(req.username);
     if (req.password === '') throw new InvalidArgumentError('password is required');
-    const user = await getUser(deps.users, username);
+    // Before hashing: a hash of a megabyte costs what a megabyte costs.
+    if (req.password.length > LIMITS.passwordMax)
+      throw new InvalidArgumentError(`password is longer than ${LIMITS.passwordMax} characters`);
+    const found = await getUser(deps.users, username);
+    const user = found?.removedAtMs ? undefined : found;
     const matches = await verifyPassword(req.password, user?.passwordHash ?? (await unknownUserHash()));
     if (!user || !matches) throw new UnauthenticatedError('wrong username or password');
+    // The account's name as registered, whatever case it was typed in now.
+    const { username: name } = user;
     const sessionId = randomUUID();
     const expiresAt = Math.floor(Date.now() / 1000) + deps.tokenTtlSeconds;
-    await putSession(deps.sessions, { sessionId, username, expiresAt });
-    remember({ username, sessionId, expiresAt });
+    await putSession(deps.sessions, { sessionId, username: name, expiresAt });
+    remember({ username: name, sessionId, expiresAt });
     return {
-      credential: signToken(deps.key, { username, sessionId, expiresAt }),
+      credential: signToken(deps.key, { username: name, sessionId, expiresAt }),
       expires_at_iso: iso(expiresAt),
       session_id: sessionId,
-      username,
+      username: name,
     };
   }
 
@@ -110,9 +119,10 @@ export function createLoginLogic(deps: LoginDeps) {
   /** A user may remove only themselves; all their sessions end with the account. */
   async function removeUser(caller: Caller, req: auth.RemoveUserRequest): Promise<auth.RemoveUserReply> {
     const username = validate.username(req.username);
-    if (username !== caller.username) throw new PermissionDeniedError('you can remove only your own account');
-    await deleteUser(deps.users, username);
-    forget(await deleteSessionsOfUser(deps.sessions, username));
+    if (!validate.sameName(username, caller.username)) throw new PermissionDeniedError('you can remove only your own account');
+    const user = await getUser(deps.users, caller.username);
+    if (user && !user.removedAtMs) await tombstoneUser(deps.users, user);
+    forget(await deleteSessionsOfUser(deps.sessions, caller.username));
     forget([caller.sessionId]);
     return { ok: true };
   }

@@ -1,12 +1,21 @@
-/** The users table: one item per user, keyed by username. */
-import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+/**
+ * The users table: one item per account, keyed by the canonical form of its
+ * name (see validate.canonicalName), holding the name as typed. A removed
+ * account leaves a tombstone: the name is never handed to someone else, who
+ * would otherwise inherit the rooms it owned.
+ */
+import { type DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { AlreadyExistsError } from '../../lib/errors.js';
 import { isConditionFailed } from '../storage/dynamo.js';
+import { canonicalName } from '../validate.js';
 
 export interface UserRecord {
+  /** As the user typed it at registration. */
   username: string;
   passwordHash: string;
   createdAtMs: number;
+  /** Set on a removed account's tombstone. */
+  removedAtMs?: number;
 }
 
 export interface UsersTable {
@@ -14,14 +23,15 @@ export interface UsersTable {
   tableName: string;
 }
 
-/** Throws AlreadyExistsError when the username is taken. */
+/** Throws AlreadyExistsError when the name (in any case) is taken, or was. */
 export async function putNewUser(table: UsersTable, user: UserRecord): Promise<void> {
   try {
     await table.client.send(
       new PutItemCommand({
         TableName: table.tableName,
         Item: {
-          username: { S: user.username },
+          username: { S: canonicalName(user.username) },
+          display_name: { S: user.username },
           password_hash: { S: user.passwordHash },
           created_at_ms: { N: String(user.createdAtMs) },
         },
@@ -34,18 +44,39 @@ export async function putNewUser(table: UsersTable, user: UserRecord): Promise<v
   }
 }
 
+/**
+ * The account of a name in any case, tombstones included. Accounts registered
+ * before names were keyed canonically are found under their name as typed.
+ */
 export async function getUser(table: UsersTable, username: string): Promise<UserRecord | undefined> {
-  const { Item } = await table.client.send(
-    new GetItemCommand({ TableName: table.tableName, Key: { username: { S: username } }, ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  return { username, passwordHash: Item.password_hash?.S ?? '', createdAtMs: Number(Item.created_at_ms?.N ?? 0) };
+  const key = canonicalName(username);
+  for (const stored of key === username ? [key] : [key, username]) {
+    const { Item } = await table.client.send(
+      new GetItemCommand({ TableName: table.tableName, Key: { username: { S: stored } }, ConsistentRead: true }),
+    );
+    if (Item)
+      return {
+        username: Item.display_name?.S ?? stored,
+        passwordHash: Item.password_hash?.S ?? '',
+        createdAtMs: Number(Item.created_at_ms?.N ?? 0),
+        removedAtMs: Item.removed_at_ms ? Number(Item.removed_at_ms.N) : undefined,
+      };
+  }
+  return undefined;
 }
 
-/** True when a user was deleted. */
-export async function deleteUser(table: UsersTable, username: string): Promise<boolean> {
-  const { Attributes } = await table.client.send(
-    new DeleteItemCommand({ TableName: table.tableName, Key: { username: { S: username } }, ReturnValues: 'ALL_OLD' }),
+/** Replaces the account by its tombstone: no password, the name kept. */
+export async function removeUser(table: UsersTable, user: UserRecord): Promise<void> {
+  const key = canonicalName(user.username);
+  await table.client.send(
+    new PutItemCommand({
+      TableName: table.tableName,
+      Item: {
+        username: { S: key },
+        display_name: { S: user.username },
+        created_at_ms: { N: String(user.createdAtMs) },
+        removed_at_ms: { N: String(Date.now()) },
+      },
+    }),
   );
-  return Attributes !== undefined;
 }
