@@ -6,7 +6,9 @@ import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import { loadContracts } from '../contracts/index.js';
+import type { EnvReader } from '../lib/env.js';
 import type { Backend } from './backend.js';
+import { type ListenerLimits, listen } from './listener.js';
 import { chatApi, loginApi } from './public-service.js';
 
 const SERVICES = ['auth.LoginService', 'gateway.GatewayService'];
@@ -43,12 +45,39 @@ const servedBy =
       },
     });
 
-export async function serveApi(backend: Backend, host: string, port: number, name: string): Promise<ApiServer> {
+/** What one client may hold open, and for how long: read from the environment, the same for every server. */
+export interface ConnectionLimits extends ListenerLimits {
+  idleMs: number;
+  maxAgeMs: number;
+  ageGraceMs: number;
+  keepaliveMs: number;
+  keepaliveTimeoutMs: number;
+  maxStreamsPerConnection: number;
+}
+
+export const connectionLimits = (e: EnvReader): ConnectionLimits => ({
+  handshakeMs: e.integer('HANDSHAKE_TIMEOUT_MS', 10_000, 100, 600_000),
+  maxConnections: e.integer('MAX_CONNECTIONS', 10_000, 1, 1_000_000),
+  idleMs: e.integer('CONNECTION_IDLE_MS', 300_000, 1_000, 86_400_000),
+  maxAgeMs: e.integer('CONNECTION_MAX_AGE_MS', 3_600_000, 1_000, 604_800_000),
+  ageGraceMs: e.integer('CONNECTION_AGE_GRACE_MS', 600_000, 0, 86_400_000),
+  keepaliveMs: e.integer('KEEPALIVE_TIME_MS', 60_000, 1_000, 86_400_000),
+  keepaliveTimeoutMs: e.integer('KEEPALIVE_TIMEOUT_MS', 20_000, 1_000, 600_000),
+  // The load generator multiplexes thousands of users' streams on one connection per worker.
+  maxStreamsPerConnection: e.integer('MAX_STREAMS_PER_CONNECTION', 10_000, 1, 1_000_000),
+});
+
+export async function serveApi(backend: Backend, host: string, port: number, name: string, limits: ConnectionLimits): Promise<ApiServer> {
   const { grpcObject, definition } = loadContracts();
   const chat = chatApi(backend);
   const server = new grpc.Server({
-    'grpc.keepalive_time_ms': 60_000,
+    'grpc.max_connection_idle_ms': limits.idleMs,
+    'grpc.max_connection_age_ms': limits.maxAgeMs,
+    'grpc.max_connection_age_grace_ms': limits.ageGraceMs,
+    'grpc.keepalive_time_ms': limits.keepaliveMs,
+    'grpc.keepalive_timeout_ms': limits.keepaliveTimeoutMs,
     'grpc.keepalive_permit_without_calls': 1,
+    'grpc.max_concurrent_streams': limits.maxStreamsPerConnection,
     interceptors: [servedBy(name)],
   });
   server.addService(grpcObject.auth.LoginService.service, loginApi(backend));
@@ -57,18 +86,13 @@ export async function serveApi(backend: Backend, host: string, port: number, nam
   health.addToServer(server);
   new ReflectionService(definition).addToServer(server);
 
-  const bound = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${port}`, grpc.ServerCredentials.createInsecure(), (error, actual) =>
-      error ? reject(error) : resolve(actual),
-    ),
-  ).catch((error: Error) => {
-    throw new Error(`cannot listen on ${host}:${port}: ${error.message}`);
-  });
+  const listener = await listen(server, host, port, limits);
 
   return {
-    address: `${host}:${bound}`,
-    port: bound,
+    address: `${host}:${listener.port}`,
+    port: listener.port,
     async shutdown() {
+      listener.close();
       for (const service of ['', ...SERVICES]) health.setStatus(service, 'NOT_SERVING');
       chat.closeStreams();
       await new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@
  * The gateway's configuration, read and checked once at start.
  */
 import { hostname } from 'node:os';
+import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
 import { type Env, readEnv } from '../lib/env.js';
 
 export interface GatewayConfig {
@@ -21,6 +22,7 @@ export interface GatewayConfig {
   authCacheMs: number;
   /** A name for this replica in logs and in replies' `x-served-by` header. */
   replica: string;
+  connections: ConnectionLimits;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -37,5 +39,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     pollIntervalMs: e.integer('POLL_INTERVAL_MS', 100, 10, 10_000),
     authCacheMs: e.integer('AUTH_CACHE_MS', 5_000, 0, 3_600_000),
     replica: e.replica(`gateway-${hostname().slice(0, 40)}-${process.pid}`),
+    connections: connectionLimits(e),
   }));
 }

@@ -7,6 +7,7 @@
  * embedded one, persisting under DATA_DIR (DYNAMODB_EMBEDDED=memory keeps it in memory).
  */
 import path from 'node:path';
+import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
 import { type FunctionsConfig, functionsSettings } from '../functions/config.js';
 import { type Env, readEnv } from '../lib/env.js';
 
@@ -21,6 +22,7 @@ export interface MonolithConfig {
   embedded?: { persist: boolean; port: number };
   /** Most idempotency keys (sender, msg_id) the message writer keeps in memory. */
   idempotencyKeys: number;
+  connections: ConnectionLimits;
 }
 
 export function readMonolithConfig(env: Env = process.env): MonolithConfig {
@@ -34,6 +36,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       dataDir: path.resolve(e.text('DATA_DIR', 'data')),
       replica: e.replica('monolith'),
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
+      connections: connectionLimits(e),
       embedded: external ? undefined : { persist: embedded.mode === 'disk', port: embedded.port },
     };
   });

@@ -134,3 +134,25 @@ describe('sequencer (one writer, group commit)', () => {
     faulty.destroy();
   });
 });
+
+describe('sequencer memory (issue: hardening)', () => {
+  test('keys held stay within the budget across many rooms, and an old retry is still found in the table', async () => {
+    const sequencer = createSequencer({ table, maxIds: 50 });
+    const rooms = range(20).map(() => newRoom());
+    for (const room of rooms) {
+      await Promise.all(range(10).map((i) => sequencer.append(room, draft(room, `k${i}`, `text ${i} `.repeat(400)), { mayRepeat: true })));
+      assert.ok(sequencer.stats().keys <= 50, `holds ${sequencer.stats().keys} keys`);
+    }
+    assert.equal(sequencer.stats().keys, 50);
+    // The first room's keys were forgotten long ago: the table answers, with the first seq.
+    const [first] = rooms as [RoomRecord];
+    const retry = await sequencer.append(first, draft(first, 'k3', `text 3 `.repeat(400)), { mayRepeat: true });
+    assert.deepEqual([retry.fresh, retry.message.server_seq], [false, (await stored(first)).find(([, id]) => id === 'k3')?.[0]]);
+    const fresh = await sequencer.append(first, draft(first, 'k-new'), { mayRepeat: true });
+    assert.deepEqual([fresh.fresh, fresh.message.server_seq], [true, 11]);
+    assert.deepEqual(
+      (await stored(first)).map(([seq]) => seq),
+      range(11),
+    );
+  });
+});

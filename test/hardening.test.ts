@@ -5,10 +5,15 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
+import { readMonolithConfig } from '../monolith/config.js';
+import { startMonolith } from '../monolith/server.js';
+import { call, connect } from './support/clients.js';
 import { TEST_JWT_SECRET } from './support/env.js';
 
 const dirs: string[] = [];
@@ -38,5 +43,52 @@ test('a second monolith on the same DATA_DIR exits non-zero, naming the director
     assert.ok(output.includes(`is another server using ${path.join(env.DATA_DIR, 'dynamodb')}?`), output);
   } finally {
     await first.stop();
+  }
+});
+
+/** Opens `count` TCP connections that never send a byte; resolves with when each closed (ms from start, or undefined). */
+async function silentSockets(port: number, count: number, waitMs: number): Promise<(number | undefined)[]> {
+  const started = Date.now();
+  const closedAt: (number | undefined)[] = Array.from({ length: count });
+  const sockets = Array.from({ length: count }, (_, i) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.on('close', () => (closedAt[i] = Date.now() - started));
+    socket.resume(); // read what the server sends, so its close is seen
+    return socket;
+  });
+  await sleep(waitMs);
+  for (const socket of sockets) socket.destroy();
+  return closedAt;
+}
+
+test('connections that never speak HTTP/2 are closed after the handshake deadline; past the cap, at once', async () => {
+  const server = await startMonolith(
+    readMonolithConfig({
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DYNAMODB_EMBEDDED: 'memory',
+      TABLE_PREFIX: 'hygiene-',
+      HANDSHAKE_TIMEOUT_MS: '300',
+      MAX_CONNECTIONS: '20',
+    }),
+  );
+  try {
+    const closed = await silentSockets(server.port, 10, 1_500);
+    assert.ok(
+      closed.every((ms) => ms !== undefined && ms >= 250),
+      `closed after ${closed.join(', ')} ms`,
+    );
+    // A real client in the meantime is served, and stays served past the deadline.
+    const c = connect(server.address);
+    await call(c.login, c.login.Validate, { credential: 'x' });
+    await sleep(500);
+    assert.deepEqual(await call(c.login, c.login.Validate, { credential: 'x' }), { valid: false, username: '', expires_at_iso: '' });
+    const crowd = await silentSockets(server.port, 30, 150);
+    assert.ok(crowd.filter((ms) => ms !== undefined).length >= 10, `past 20 connections, new ones are closed at once: ${crowd.join(', ')}`);
+    c.close();
+  } finally {
+    await server.stop();
   }
 });
