@@ -27,6 +27,8 @@ export interface ApiServer {
   /** host:port it listens on. */
   address: string;
   port: number;
+  /** What the health service says (until shutdown, after which it is NOT_SERVING for good). */
+  setServing(serving: boolean): void;
   /** Not serving (health), streams ended with UNAVAILABLE, calls drained (forced after 5 s). */
   shutdown(): Promise<void>;
 }
@@ -87,13 +89,21 @@ export async function serveApi(backend: Backend, host: string, port: number, nam
   new ReflectionService(definition).addToServer(server);
 
   const listener = await listen(server, host, port, limits);
+  let stopping = false;
+  const setHealth = (serving: boolean) => {
+    for (const service of ['', ...SERVICES]) health.setStatus(service, serving ? 'SERVING' : 'NOT_SERVING');
+  };
 
   return {
     address: `${host}:${listener.port}`,
     port: listener.port,
+    setServing(serving) {
+      if (!stopping) setHealth(serving);
+    },
     async shutdown() {
+      stopping = true;
       listener.close();
-      for (const service of ['', ...SERVICES]) health.setStatus(service, 'NOT_SERVING');
+      setHealth(false);
       chat.closeStreams();
       await new Promise<void>((resolve) => {
         const force = setTimeout(() => server.forceShutdown(), 5_000);

@@ -23,6 +23,8 @@ export interface MonolithConfig {
   /** Most idempotency keys (sender, msg_id) the message writer keeps in memory. */
   idempotencyKeys: number;
   connections: ConnectionLimits;
+  /** How often storage is probed for health. */
+  storageProbeMs: number;
 }
 
 export function readMonolithConfig(env: Env = process.env): MonolithConfig {
@@ -37,6 +39,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       replica: e.replica('monolith'),
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
       connections: connectionLimits(e),
+      storageProbeMs: e.integer('STORAGE_PROBE_MS', 5_000, 100, 600_000),
       embedded: external ? undefined : { persist: embedded.mode === 'disk', port: embedded.port },
     };
   });

@@ -6,6 +6,7 @@
 
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type RunningServer, serveApi } from '../api/grpc-server.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
@@ -15,6 +16,7 @@ import { log } from '../lib/log.js';
 import { createMonolithBackend } from './backend.js';
 import type { MonolithConfig } from './config.js';
 import { createRoomBus } from './room-bus.js';
+import { watchStorage } from './storage-health.js';
 import { startWriter, type WriterStats } from './writer.js';
 
 export interface RunningMonolith extends RunningServer {
@@ -38,7 +40,9 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
   const functions = embedded
     ? { ...config.functions, dynamo: { ...config.functions.dynamo, endpoint: embedded.endpoint } }
     : config.functions;
-  const client = createDynamoClient(functions);
+  // Every call tells the storage watch what it found; the watch (below) tells health.
+  let storage: ReturnType<typeof watchStorage> | undefined;
+  const client = createDynamoClient(functions, (up) => storage?.report(up));
   try {
     const { created } = await ensureTables(client, functions.tablePrefix);
     if (created.length > 0) log.info('created tables', { tables: created });
@@ -68,6 +72,15 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     throw error;
   });
 
+  const probeKey = { username: { S: '\u0000storage-probe' } };
+  storage = watchStorage({
+    probe: () => client.send(new GetItemCommand({ TableName: tableNames(functions.tablePrefix).users, Key: probeKey })),
+    probeMs: config.storageProbeMs,
+    onChange: (up) => api.setServing(up),
+    exitAfterMs: embedded ? 30_000 : undefined,
+    onStuck: () => fatal('embedded DynamoDB has been unavailable for 30 s')(new Error('a restart reopens its store')),
+  });
+
   // How long callbacks waited for the event loop: the server-side share of tail latency.
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
@@ -79,6 +92,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     stats: async () => ({ subscribers: bus.subscriberCount(), ...(await writer.stats()) }),
     stop() {
       stopping ??= (async () => {
+        storage?.stop();
         await api.shutdown();
         log.info('message writes', await writer.close());
         loopDelay.disable();

@@ -3,18 +3,22 @@
  * the monolith; the functions path's share is in functions-path/hardening.test.ts.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { status } from '@grpc/grpc-js';
+import dynalite from 'dynalite';
 import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
 import { readMonolithConfig } from '../monolith/config.js';
 import { startMonolith } from '../monolith/server.js';
-import { call, connect } from './support/clients.js';
+import { bearer, call, connect, signUp, statusOf } from './support/clients.js';
 import { TEST_JWT_SECRET } from './support/env.js';
+import { startFaultProxy } from './support/fault-proxy.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -90,5 +94,74 @@ test('connections that never speak HTTP/2 are closed after the handshake deadlin
     c.close();
   } finally {
     await server.stop();
+  }
+});
+
+/** What the container HEALTHCHECK sees: the probe's exit code (0 = SERVING). */
+const healthOf = (address: string) =>
+  promisify(execFile)(process.execPath, ['infrastructure/health-probe.mjs', address], { cwd: ROOT }).then(
+    () => 'SERVING',
+    () => 'NOT_SERVING',
+  );
+
+async function eventually<T>(what: () => Promise<T>, expected: T, ms = 5_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await what();
+    if (value === expected || Date.now() > deadline) return value;
+    await sleep(100);
+  }
+}
+
+test('storage out: calls answer UNAVAILABLE, health says NOT_SERVING; back: SERVING, and a retried send is stored once', async () => {
+  const store = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', () => resolve()));
+  const proxy = await startFaultProxy((store.address() as { port: number }).port);
+  const server = await startMonolith(
+    readMonolithConfig({
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DYNAMODB_ENDPOINT: proxy.endpoint,
+      TABLE_PREFIX: 'outage-',
+      STORAGE_PROBE_MS: '200',
+    }),
+  );
+  const c = connect(server.address);
+  try {
+    const token = await signUp(c, 'steady');
+    const auth = bearer(token);
+    await call(c.gateway, c.gateway.CreateRoom, { room_name: 'kept' }, auth);
+    await call(c.gateway, c.gateway.EnterRoom, { room_name: 'kept' }, auth);
+    await call(c.gateway, c.gateway.SendMessage, { room_name: 'kept', text: 'one', msg_id: 'one' }, auth);
+    assert.equal(await healthOf(server.address), 'SERVING');
+
+    proxy.set('refuse');
+    assert.equal(await statusOf(call(c.login, c.login.Login, { username: 'steady', password: 'password1' })), status.UNAVAILABLE);
+    assert.equal(await statusOf(call(c.gateway, c.gateway.GetHistory, { room_name: 'other' }, auth)), status.UNAVAILABLE);
+    assert.equal(
+      await statusOf(call(c.gateway, c.gateway.SendMessage, { room_name: 'kept', text: 'two', msg_id: 'two' }, auth)),
+      status.UNAVAILABLE,
+    );
+    assert.equal(await eventually(() => healthOf(server.address), 'NOT_SERVING'), 'NOT_SERVING');
+
+    proxy.set('pass');
+    assert.equal(await eventually(() => healthOf(server.address), 'SERVING'), 'SERVING');
+    await call(c.gateway, c.gateway.SendMessage, { room_name: 'kept', text: 'two', msg_id: 'two' }, auth);
+    const { messages } = (await call(c.gateway, c.gateway.GetHistory, { room_name: 'kept' }, auth)) as {
+      messages: { text: string; server_seq: number }[];
+    };
+    assert.deepEqual(
+      messages.map((m) => [Number(m.server_seq), m.text]),
+      [
+        [1, 'one'],
+        [2, 'two'],
+      ],
+    );
+  } finally {
+    c.close();
+    await server.stop();
+    await proxy.close();
+    await new Promise<void>((resolve) => store.close(() => resolve()));
   }
 });

@@ -7,19 +7,55 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { UnavailableError } from '../../lib/errors.js';
 import type { FunctionsConfig } from '../config.js';
 
 // The SDK is pinned in the lockfile, so its notice that later releases need Node 22 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-export function createDynamoClient(config: Pick<FunctionsConfig, 'dynamo'>): DynamoDBClient {
+/**
+ * @param onOutcome told after every call whether storage answered (true) or
+ *   was out (false), so a server can say in its health what its calls see.
+ */
+export function createDynamoClient(config: Pick<FunctionsConfig, 'dynamo'>, onOutcome?: (up: boolean) => void): DynamoDBClient {
   const { endpoint, region } = config.dynamo;
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region,
     endpoint,
     maxAttempts: 3,
     ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+  // Outermost, so it sees what is left after the SDK's own retries.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        const output = await next(args);
+        onOutcome?.(true);
+        return output;
+      } catch (error) {
+        if (!isOutage(error)) throw error;
+        onOutcome?.(false);
+        throw new UnavailableError('storage is unavailable; retry (a send with the same msg_id)');
+      }
+    },
+    { step: 'initialize', name: 'storageOutage', priority: 'high' },
+  );
+  return client;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const THROTTLED = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
+
+/**
+ * Storage was out, not the request wrong: no answer (network, timeout), a
+ * server-side fault (5xx), or throttling. The caller should retry later, so
+ * this is UNAVAILABLE; anything else (a failed condition, a bad request, an
+ * answer that cannot be read) is the caller's to handle, or a fault.
+ */
+export function isOutage(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $fault?: string; $metadata?: { httpStatusCode?: number } };
+  if (e.$fault === 'server' || THROTTLED.has(e.name ?? '')) return true;
+  return e.$metadata?.httpStatusCode === undefined && (NETWORK_CODES.has(e.code ?? '') || e.name === 'TimeoutError');
 }
 
 /** True when the SDK error is a failed ConditionExpression. */

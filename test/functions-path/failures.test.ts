@@ -62,7 +62,7 @@ async function timed<T>(work: Promise<T>): Promise<{ status: grpc.status | 'OK';
 
 test('a function that throws gives INTERNAL with a generic message', async () => {
   assert.deepEqual(await addUser('before'), { ok: true });
-  proxy.set('refuse'); // the function's DynamoDB calls fail: it throws
+  proxy.set('garbage'); // the function's DynamoDB answers nonsense: it throws
   const error = await addUser('during-refuse').then(
     () => undefined,
     (e: grpc.ServiceError) => e,
@@ -71,6 +71,18 @@ test('a function that throws gives INTERNAL with a generic message', async () =>
   assert.equal(error?.details, 'internal error', 'nothing about the cause leaks');
   proxy.set('pass');
   assert.deepEqual(await addUser('after-refuse'), { ok: true }, 'the gateway and the function recover');
+});
+
+test('a function whose storage is out gives UNAVAILABLE (retry), and recovers with it', async () => {
+  proxy.set('refuse');
+  const error = await addUser('during-outage').then(
+    () => undefined,
+    (e: grpc.ServiceError) => e,
+  );
+  assert.equal(error?.code, grpc.status.UNAVAILABLE);
+  assert.match(error?.details ?? '', /storage is unavailable/);
+  proxy.set('pass');
+  assert.deepEqual(await addUser('during-outage'), { ok: true }, 'the same call, retried, succeeds');
 });
 
 test('a function that stalls gives DEADLINE_EXCEEDED at the gateway timeout', async () => {

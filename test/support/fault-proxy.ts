@@ -1,12 +1,16 @@
 /**
  * A TCP proxy on loopback in front of a real server, for fault injection:
  * `pass` forwards, `refuse` drops every connection, `hang` accepts and never
- * answers (new connections and open ones alike). What it stands for cannot be
- * produced on purpose with the real parts alone: a network that fails or stalls.
+ * answers (new connections and open ones alike), `garbage` answers every
+ * request with a 200 whose body is not what the client can read. What it
+ * stands for cannot be produced on purpose with the real parts alone: a
+ * network that fails or stalls, a server that answers nonsense.
  */
 import { createConnection, createServer, type Socket } from 'node:net';
 
-export type FaultMode = 'pass' | 'refuse' | 'hang';
+export type FaultMode = 'pass' | 'refuse' | 'hang' | 'garbage';
+
+const GARBAGE = 'HTTP/1.1 200 OK\r\ncontent-type: application/x-amz-json-1.0\r\ncontent-length: 9\r\n\r\nnot json!';
 
 export async function startFaultProxy(targetPort: number) {
   let mode: FaultMode = 'pass';
@@ -17,6 +21,10 @@ export async function startFaultProxy(targetPort: number) {
     client.on('error', () => undefined);
     if (mode === 'refuse') return client.destroy();
     if (mode === 'hang') return; // read nothing, answer nothing
+    if (mode === 'garbage') {
+      client.on('data', () => client.write(GARBAGE));
+      return;
+    }
     const upstream = createConnection(targetPort, '127.0.0.1');
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
