@@ -3,8 +3,8 @@
  * status with their message; anything else is a real fault, logged here and
  * answered INTERNAL with a message that leaks nothing.
  */
-import { type Metadata, type ServiceError, status } from '@grpc/grpc-js';
-import { DomainError, type ErrorKind } from '../lib/errors.js';
+import { Metadata, type ServiceError, status } from '@grpc/grpc-js';
+import { DomainError, type ErrorKind, RateLimitedError } from '../lib/errors.js';
 import { describeError, log } from '../lib/log.js';
 
 const STATUS: Record<ErrorKind, status> = {
@@ -21,6 +21,11 @@ const STATUS: Record<ErrorKind, status> = {
 export type StatusError = Partial<ServiceError> & { code: status; details: string; metadata?: Metadata };
 
 export function toStatusError(error: unknown, rpc: string): StatusError {
+  if (error instanceof RateLimitedError) {
+    const metadata = new Metadata();
+    metadata.set('retry-after-ms', String(error.retryAfterMs));
+    return { code: STATUS[error.kind], details: error.message, metadata };
+  }
   if (error instanceof DomainError) return { code: STATUS[error.kind], details: error.message };
   log.error('rpc failed', { rpc, ...describeError(error) });
   return { code: status.INTERNAL, details: 'internal error' };

@@ -9,7 +9,7 @@ import { loadContracts } from '../contracts/index.js';
 import type { EnvReader } from '../lib/env.js';
 import type { Backend } from './backend.js';
 import { type ListenerLimits, listen } from './listener.js';
-import { chatApi, loginApi } from './public-service.js';
+import { chatApi, loginApi, type UserLimits } from './public-service.js';
 
 const SERVICES = ['auth.LoginService', 'gateway.GatewayService'];
 
@@ -69,9 +69,20 @@ export const connectionLimits = (e: EnvReader): ConnectionLimits => ({
   maxStreamsPerConnection: e.integer('MAX_STREAMS_PER_CONNECTION', 10_000, 1, 1_000_000),
 });
 
-export async function serveApi(backend: Backend, host: string, port: number, name: string, limits: ConnectionLimits): Promise<ApiServer> {
+/** Where a server listens, its name, and what a client and a user may hold and do. */
+export interface ApiSettings {
+  host: string;
+  port: number;
+  /** Its name in replies' `x-served-by` header. */
+  replica: string;
+  connections: ConnectionLimits;
+  users: UserLimits;
+}
+
+export async function serveApi(backend: Backend, settings: ApiSettings): Promise<ApiServer> {
+  const { host, port, replica: name, connections: limits } = settings;
   const { grpcObject, definition } = loadContracts();
-  const chat = chatApi(backend);
+  const chat = chatApi(backend, settings.users);
   const server = new grpc.Server({
     'grpc.max_connection_idle_ms': limits.idleMs,
     'grpc.max_connection_age_ms': limits.maxAgeMs,
@@ -82,7 +93,7 @@ export async function serveApi(backend: Backend, host: string, port: number, nam
     'grpc.max_concurrent_streams': limits.maxStreamsPerConnection,
     interceptors: [servedBy(name)],
   });
-  server.addService(grpcObject.auth.LoginService.service, loginApi(backend));
+  server.addService(grpcObject.auth.LoginService.service, loginApi(backend, settings.users));
   server.addService(grpcObject.gateway.GatewayService.service, chat.handlers);
   const health = new HealthImplementation(Object.fromEntries(['', ...SERVICES].map((s) => [s, 'SERVING'])));
   health.addToServer(server);

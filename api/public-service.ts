@@ -6,14 +6,32 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { LoginServiceHandlers } from '../contracts/generated/auth/LoginService.js';
 import type { GatewayServiceHandlers } from '../contracts/generated/gateway/GatewayService.js';
-import type { gateway } from '../contracts/types.js';
+import type { auth, gateway } from '../contracts/types.js';
 import type { Caller } from '../functions/operation.js';
-import { UnavailableError } from '../lib/errors.js';
+import { canonicalName } from '../functions/validate.js';
+import type { EnvReader } from '../lib/env.js';
+import { RateLimitedError, ResourceExhaustedError, UnavailableError } from '../lib/errors.js';
+import { holdLimit, rateLimit } from '../lib/quota.js';
 import type { Backend } from './backend.js';
 import { toStatusError } from './grpc-errors.js';
 import { type SubscribeCall, SubscribeStream } from './subscribe-stream.js';
 
 type UnaryCall<Req> = grpc.ServerUnaryCall<Req, unknown>;
+
+/** What one user may do, counted per server process (see lib/quota.ts). */
+export interface UserLimits {
+  sendsPerSecond: number;
+  sendBurst: number;
+  streamsPerUser: number;
+  loginsInFlightPerUser: number;
+}
+
+export const userLimits = (e: EnvReader): UserLimits => ({
+  sendsPerSecond: e.integer('SENDS_PER_SECOND', 20, 1, 1_000_000),
+  sendBurst: e.integer('SEND_BURST', 40, 1, 1_000_000),
+  streamsPerUser: e.integer('STREAMS_PER_USER', 32, 1, 1_000_000),
+  loginsInFlightPerUser: e.integer('LOGINS_IN_FLIGHT_PER_USER', 2, 1, 1_000),
+});
 
 /** A unary handler from an async function; errors go through the one mapping. */
 function unary<Req, Reply>(rpc: string, run: (call: UnaryCall<Req>) => Promise<Reply>): grpc.handleUnaryCall<Req, Reply> {
@@ -34,12 +52,24 @@ export function credentialOf(metadata: grpc.Metadata, auth?: { credential: strin
   return match?.[1] ?? '';
 }
 
-export function loginApi(backend: Backend): LoginServiceHandlers {
+export function loginApi(backend: Backend, limits: UserLimits): LoginServiceHandlers {
   const ops = backend.login;
+  const loggingIn = holdLimit(limits.loginsInFlightPerUser);
+  /** One user's logins wait for their hashes one or two at a time, not by the thousand. */
+  const login = async (request: auth.LoginRequest) => {
+    const key = canonicalName(request.username ?? '');
+    if (!loggingIn.acquire(key))
+      throw new RateLimitedError(`${limits.loginsInFlightPerUser} logins of ${request.username} are in progress`, 1_000);
+    try {
+      return await ops.Login(undefined, request);
+    } finally {
+      loggingIn.release(key);
+    }
+  };
   const callerOf = (call: UnaryCall<unknown>, credential = '') =>
     ops.Authenticate(undefined, { credential: credential || credentialOf(call.metadata) });
   return {
-    Login: unary('Login', (call) => ops.Login(undefined, call.request)),
+    Login: unary('Login', (call) => login(call.request)),
     Validate: unary('Validate', (call) => ops.Validate(undefined, call.request)),
     AddUser: unary('AddUser', (call) => ops.AddUser(undefined, call.request)),
     RemoveUser: unary('RemoveUser', async (call) => ops.RemoveUser(await callerOf(call), call.request)),
@@ -53,9 +83,11 @@ export function loginApi(backend: Backend): LoginServiceHandlers {
  * Subscribe after what is queued is sent, with UNAVAILABLE so clients
  * resubscribe (with after_seq) elsewhere: how a shutdown drains streams.
  */
-export function chatApi(backend: Backend): { handlers: GatewayServiceHandlers; closeStreams(): void } {
+export function chatApi(backend: Backend, limits: UserLimits): { handlers: GatewayServiceHandlers; closeStreams(): void } {
   const { chatroom, chat } = backend;
   const streams = new Set<SubscribeStream>();
+  const sends = rateLimit(limits.sendsPerSecond, limits.sendBurst);
+  const openStreams = holdLimit(limits.streamsPerUser);
   const callerOf = (call: { metadata: grpc.Metadata; request: { auth: gateway.Auth | null } }): Promise<Caller> =>
     backend.login.Authenticate(undefined, { credential: credentialOf(call.metadata, call.request.auth) });
   const roomOp = (message: string) => (reply: { ok: boolean }) => ({ ok: reply.ok, message });
@@ -85,18 +117,31 @@ export function chatApi(backend: Backend): { handlers: GatewayServiceHandlers; c
     ),
     SendMessage: unary('SendMessage', async (call: UnaryCall<gateway.SendMessageRequest>) => {
       const { room_name, person_name, text, client_ts_ms, msg_id } = call.request;
-      return chat.SendMessage(await callerOf(call), { room_name, person_name, text, client_ts_ms, msg_id });
+      const caller = await callerOf(call);
+      const wait = sends.take(caller.username);
+      if (wait > 0) throw new RateLimitedError(`more than ${limits.sendsPerSecond} messages a second from ${caller.username}`, wait);
+      return chat.SendMessage(caller, { room_name, person_name, text, client_ts_ms, msg_id });
     }),
     GetHistory: unary('GetHistory', async (call: UnaryCall<gateway.GetHistoryRequest>) => {
       const { room_name, limit, before_seq } = call.request;
       return chat.GetHistory(await callerOf(call), { room_name, limit, before_seq });
     }),
     Subscribe: (call: SubscribeCall) => {
-      const stream = new SubscribeStream(call, (ended) => streams.delete(ended));
+      let holder: string | undefined;
+      const stream = new SubscribeStream(call, (ended) => {
+        streams.delete(ended);
+        if (holder !== undefined) openStreams.release(holder);
+      });
       streams.add(stream);
       stream.start(async (sink) => {
         const { room_name, person_name, after_seq } = call.request;
-        return backend.subscribe(await callerOf(call), { room_name, person_name, after_seq }, sink);
+        const caller = await callerOf(call);
+        if (!openStreams.acquire(caller.username)) {
+          throw new ResourceExhaustedError(`${caller.username} has ${limits.streamsPerUser} streams open already; close one first`);
+        }
+        holder = caller.username;
+        if (stream.over) openStreams.release(holder); // it ended while we were looking: onOver has run
+        return backend.subscribe(caller, { room_name, person_name, after_seq }, sink);
       });
     },
   };

@@ -19,7 +19,8 @@ export const MAX_QUEUED_PER_SUBSCRIBER = 10_000;
 export type SubscribeCall = grpc.ServerWritableStream<gateway.SubscribeRequest, ChatMessage>;
 
 export class SubscribeStream implements SubscriptionSink {
-  private over = false;
+  /** True once the stream is over, however it ended. */
+  over = false;
   private cancel?: () => void;
 
   /** @param onOver told once when the stream is over, however it ended. */

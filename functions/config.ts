@@ -14,6 +14,8 @@ export interface FunctionsConfig {
   jwtSecret?: string;
   tokenTtlSeconds: number;
   scryptLogN: number;
+  /** Most rooms one user may own (counted in storage, so across every replica and instance). */
+  roomsPerUser: number;
 }
 
 /** The functions' settings, read through a reader that others may share (the monolith's). */
@@ -29,6 +31,7 @@ export function functionsSettings(e: EnvReader): FunctionsConfig {
     jwtSecret,
     tokenTtlSeconds: e.integer('TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     scryptLogN: e.integer('SCRYPT_LOG_N', 14, 10, 20),
+    roomsPerUser: e.integer('ROOMS_PER_USER', 100, 1, 1_000_000),
   };
 }
 

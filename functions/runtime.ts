@@ -48,6 +48,7 @@ export function createRuntime(options: RuntimeOptions) {
   });
   const chatroom = createChatroomLogic({
     rooms: table('rooms'),
+    maxRoomsPerUser: config.roomsPerUser,
     members: table('members'),
     messages,
     directory,

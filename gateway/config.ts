@@ -3,6 +3,7 @@
  */
 import { hostname } from 'node:os';
 import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
+import { type UserLimits, userLimits } from '../api/public-service.js';
 import { type Env, readEnv } from '../lib/env.js';
 
 export interface GatewayConfig {
@@ -23,6 +24,7 @@ export interface GatewayConfig {
   /** A name for this replica in logs and in replies' `x-served-by` header. */
   replica: string;
   connections: ConnectionLimits;
+  users: UserLimits;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -40,5 +42,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     authCacheMs: e.integer('AUTH_CACHE_MS', 5_000, 0, 3_600_000),
     replica: e.replica(`gateway-${hostname().slice(0, 40)}-${process.pid}`),
     connections: connectionLimits(e),
+    users: userLimits(e),
   }));
 }

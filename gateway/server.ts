@@ -25,7 +25,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
   const backend = createGatewayBackend({ invoker, poller, client, tables, authCacheMs: config.authCacheMs });
-  const api = await serveApi(backend, config.host, config.port, config.replica, config.connections);
+  const api = await serveApi(backend, config);
   let stopping: Promise<void> | undefined;
   return {
     address: api.address,

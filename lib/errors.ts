@@ -53,6 +53,15 @@ export class ResourceExhaustedError extends DomainError {
     super('RESOURCE_EXHAUSTED', message);
   }
 }
+/** Too much from one user: try again after `retryAfterMs` (sent to clients as the `retry-after-ms` trailer). */
+export class RateLimitedError extends ResourceExhaustedError {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(`${message}; retry in ${retryAfterMs} ms`);
+  }
+}
 export class UnavailableError extends DomainError {
   constructor(message: string) {
     super('UNAVAILABLE', message);

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
+import { type UserLimits, userLimits } from '../api/public-service.js';
 import { type FunctionsConfig, functionsSettings } from '../functions/config.js';
 import { type Env, readEnv } from '../lib/env.js';
 
@@ -23,6 +24,7 @@ export interface MonolithConfig {
   /** Most idempotency keys (sender, msg_id) the message writer keeps in memory. */
   idempotencyKeys: number;
   connections: ConnectionLimits;
+  users: UserLimits;
   /** How often storage is probed for health. */
   storageProbeMs: number;
 }
@@ -39,6 +41,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       replica: e.replica('monolith'),
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
       connections: connectionLimits(e),
+      users: userLimits(e),
       storageProbeMs: e.integer('STORAGE_PROBE_MS', 5_000, 100, 600_000),
       embedded: external ? undefined : { persist: embedded.mode === 'disk', port: embedded.port },
     };

@@ -66,7 +66,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     fatal('message writer failed'),
   );
   const backend = createMonolithBackend(functions, client, secret, writer, bus);
-  const api = await serveApi(backend, config.host, config.port, config.replica, config.connections).catch(async (error) => {
+  const api = await serveApi(backend, config).catch(async (error) => {
     await writer.close();
     await embedded?.close();
     throw error;

@@ -6,8 +6,17 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
-import { bearer, call, signUp, statusOf } from './support/clients.js';
+import { bearer, call, signUp, statusOf, subscribe } from './support/clients.js';
 import { serverWithUsers } from './support/fixture.js';
+
+// Small limits for this file's server (read when it starts, after support/env.ts set generous ones).
+Object.assign(process.env, {
+  ROOMS_PER_USER: '5',
+  SENDS_PER_SECOND: '5',
+  SEND_BURST: '20',
+  STREAMS_PER_USER: '2',
+  LOGINS_IN_FLIGHT_PER_USER: '1',
+});
 
 const fx = serverWithUsers('Ann', 'mallory', 'carol');
 const g = () => fx.c.gateway;
@@ -103,5 +112,76 @@ describe('a removed account', () => {
       await statusOf(call(g(), g().DeleteRoom, { room_name: 'daves-room' }, bearer(fx.token.mallory))),
       status.PERMISSION_DENIED,
     );
+  });
+});
+
+describe('per-user limits', () => {
+  test('rooms owned: past the quota RESOURCE_EXHAUSTED, until one is deleted', async () => {
+    const owner = await signUp(fx.c, 'owner');
+    for (const n of [1, 2, 3, 4, 5]) await call(g(), g().CreateRoom, { room_name: `owned-${n}` }, bearer(owner));
+    const refused = await call(g(), g().CreateRoom, { room_name: 'owned-6' }, bearer(owner)).catch((error) => error);
+    assert.equal(refused.code, status.RESOURCE_EXHAUSTED);
+    assert.match(refused.details, /you own 5 rooms already/);
+    await call(g(), g().DeleteRoom, { room_name: 'owned-2' }, bearer(owner));
+    await call(g(), g().CreateRoom, { room_name: 'owned-6' }, bearer(owner));
+    const { rooms } = (await call(g(), g().ListRooms, { limit: 1000 }, bearer(owner))) as { rooms: { room_name: string }[] };
+    assert.ok(
+      rooms.every((r) => r.room_name !== ''),
+      'the room counts are not rooms',
+    );
+  });
+
+  test('sends: a token bucket per user, RESOURCE_EXHAUSTED with a retry hint; others unaffected', async () => {
+    const rater = await signUp(fx.c, 'rater');
+    await room('rated', rater, fx.token.carol);
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        send(rater, 'rated', `burst ${i}`).then(
+          () => 'ok',
+          (error) => error,
+        ),
+      ),
+    );
+    const refused = outcomes.filter((o) => o !== 'ok');
+    assert.ok(refused.length >= 5, `${refused.length} of 30 refused`);
+    assert.equal(refused[0].code, status.RESOURCE_EXHAUSTED);
+    const retryAfter = Number(refused[0].metadata.get('retry-after-ms')[0]);
+    assert.ok(retryAfter > 0 && retryAfter <= 1_000, `retry-after-ms ${retryAfter}`);
+    assert.equal((await send(fx.token.carol, 'rated', 'a bystander')).ok, true);
+    await new Promise((resolve) => setTimeout(resolve, retryAfter));
+    assert.equal((await send(rater, 'rated', 'after the hint')).ok, true);
+  });
+
+  test('open streams per user: past the limit RESOURCE_EXHAUSTED, until one closes', async () => {
+    const watcher = await signUp(fx.c, 'watcher');
+    await room('watched', watcher);
+    const first = subscribe(fx.c, { room_name: 'watched' }, bearer(watcher));
+    const second = subscribe(fx.c, { room_name: 'watched' }, bearer(watcher));
+    await Promise.all([first.live, second.live]);
+    const third = subscribe(fx.c, { room_name: 'watched' }, bearer(watcher));
+    assert.equal(await third.ended, status.RESOURCE_EXHAUSTED);
+    first.cancel();
+    // The server learns of the cancel a moment after the client: try again until it has (bounded).
+    let fourth = subscribe(fx.c, { room_name: 'watched' }, bearer(watcher));
+    for (let tries = 0; (await Promise.race([fourth.live.then(() => 'live'), fourth.ended])) !== 'live' && tries < 20; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      fourth = subscribe(fx.c, { room_name: 'watched' }, bearer(watcher));
+    }
+    await fourth.live;
+    second.cancel();
+    fourth.cancel();
+  });
+
+  test('logins in flight per user: past the limit RESOURCE_EXHAUSTED at once', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        call(l(), l().Login, { username: 'carol', password: 'password1' }).then(
+          () => 'ok',
+          (error) => error.code,
+        ),
+      ),
+    );
+    assert.ok(outcomes.includes('ok'));
+    assert.ok(outcomes.includes(status.RESOURCE_EXHAUSTED), outcomes.join(' '));
   });
 });

@@ -57,7 +57,7 @@ test('each folder imports only from the folders its layer may use', () => {
 
 test('every declared operation is served in-process, by its Lambda entry and by the gateway', async () => {
   const runtime = createRuntime({
-    config: { env: 'production', tablePrefix: 'x-', dynamo: { region: 'us-east-1' }, tokenTtlSeconds: 60, scryptLogN: 10 },
+    config: { env: 'production', tablePrefix: 'x-', dynamo: { region: 'us-east-1' }, tokenTtlSeconds: 60, scryptLogN: 10, roomsPerUser: 1 },
     // Never called: only the tables' shape is looked at.
     client: {} as never,
     jwtSecret: 'x'.repeat(32),

@@ -5,20 +5,31 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { chat } from '../../contracts/types.js';
-import { PermissionDeniedError } from '../../lib/errors.js';
+import { PermissionDeniedError, ResourceExhaustedError } from '../../lib/errors.js';
 import { log } from '../../lib/log.js';
 import { type MessagesTable, purgeRoomMessages } from '../chat/messages-table.js';
 import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
 import type { RoomDirectory } from './directory.js';
 import { deleteAllMembers, deleteMember, listMembers, type MembersTable, putMember } from './members-table.js';
-import { deleteRoomIncarnation, listRooms, putNewRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-table.js';
+import {
+  deleteRoomIncarnation,
+  listRooms,
+  putNewRoom,
+  type RoomRecord,
+  type RoomsTable,
+  releaseOwnedRoom,
+  reserveOwnedRoom,
+  roomKey,
+} from './rooms-table.js';
 
 export interface ChatroomDeps {
   rooms: RoomsTable;
   members: MembersTable;
   messages: MessagesTable;
   directory: RoomDirectory;
+  /** Most rooms one user may own. */
+  maxRoomsPerUser: number;
   /** Told after a room is gone, so live subscribers can be ended. */
   onRoomDeleted?: (room: RoomRecord) => void;
 }
@@ -27,7 +38,14 @@ export function createChatroomLogic(deps: ChatroomDeps) {
   async function createRoom(caller: string, req: chat.CreateRoomRequest): Promise<chat.CreateRoomReply> {
     const roomName = validate.roomName(req.room_name);
     const room = { roomName, key: roomKey(roomName), roomId: randomUUID(), owner: caller, createdAtMs: Date.now() };
-    await putNewRoom(deps.rooms, room);
+    if (!(await reserveOwnedRoom(deps.rooms, caller, deps.maxRoomsPerUser))) {
+      throw new ResourceExhaustedError(`you own ${deps.maxRoomsPerUser} rooms already; delete one first`);
+    }
+    // Counted before it exists, so two replicas cannot both let the last one through.
+    await putNewRoom(deps.rooms, room).catch(async (error) => {
+      await releaseOwnedRoom(deps.rooms, caller);
+      throw error;
+    });
     deps.directory.noteRoom(roomName, room);
     return { ok: true };
   }
@@ -41,6 +59,7 @@ export function createChatroomLogic(deps: ChatroomDeps) {
     const room = await deps.directory.requireRoom(roomName);
     if (room.owner !== caller) throw new PermissionDeniedError(`only the owner (${room.owner}) can delete room ${roomName}`);
     await deleteRoomIncarnation(deps.rooms, room);
+    await releaseOwnedRoom(deps.rooms, room.owner);
     deps.directory.noteRoom(roomName, undefined);
     deps.onRoomDeleted?.(room);
     await deleteAllMembers(deps.members, room.roomId);

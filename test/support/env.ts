@@ -11,3 +11,6 @@ process.env.SCRYPT_LOG_N ??= '10';
 process.env.LOG_LEVEL ??= 'error';
 process.env.LOG_FORMAT ??= 'json';
 process.env.CHAT_ENV = 'production';
+// Per-user limits out of the way of tests that send fast; abuse.test.ts sets its own.
+for (const name of ['SENDS_PER_SECOND', 'SEND_BURST', 'STREAMS_PER_USER', 'ROOMS_PER_USER']) process.env[name] ??= '100000';
+process.env.LOGINS_IN_FLIGHT_PER_USER ??= '1000';

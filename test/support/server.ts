@@ -17,6 +17,15 @@ import { TEST_JWT_SECRET } from './env.js';
 
 export const TEST_STACK = process.env.TEST_STACK === 'functions' ? 'functions' : 'monolith';
 
+/** The per-user limits a test file set (support/env.ts or the file itself), read when a server starts. */
+const userLimits = () =>
+  Object.fromEntries(
+    ['SENDS_PER_SECOND', 'SEND_BURST', 'STREAMS_PER_USER', 'ROOMS_PER_USER', 'LOGINS_IN_FLIGHT_PER_USER'].map((name) => [
+      name,
+      process.env[name],
+    ]),
+  );
+
 export async function startTestServer(): Promise<RunningServer> {
   if (TEST_STACK === 'functions') return startFunctionsPath();
   const config = readMonolithConfig({
@@ -45,6 +54,7 @@ async function startFunctionsPath(): Promise<RunningServer> {
       DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
       TABLE_PREFIX: DEV_PREFIX,
       POLL_INTERVAL_MS: '20',
+      ...userLimits(),
     }),
   );
   return {
