@@ -21,6 +21,7 @@ function proxies<S extends FunctionSpec>(invoker: Invoker, fn: string, spec: S):
   // Object.fromEntries cannot carry per-key types; the keys are exactly the table's.
   return Object.fromEntries(Object.keys(spec).map((op) => [op, invokeOf(op)])) as OperationsOf<S>;
 }
+
 export interface GatewayBackendDeps {
   invoker: Invoker;
   poller: RoomPoller;

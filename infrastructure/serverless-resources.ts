@@ -10,18 +10,21 @@ type Table = TableDefinition['name'];
 /** What each function may do to which table. */
 const ACCESS: Record<string, Partial<Record<Table, string[]>>> = {
   login: {
-    users: ['GetItem', 'PutItem', 'DeleteItem'],
+    // A removed account is replaced by its tombstone, never deleted.
+    users: ['GetItem', 'PutItem'],
     sessions: ['GetItem', 'PutItem', 'DeleteItem', 'Query', 'Scan', 'BatchWriteItem'],
   },
   chatroom: {
     rooms: ['GetItem', 'PutItem', 'DeleteItem', 'Scan'],
-    members: ['GetItem', 'PutItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    // UpdateItem: the owners' room counts.
+    members: ['GetItem', 'PutItem', 'DeleteItem', 'UpdateItem', 'Query', 'BatchWriteItem'],
     messages: ['Query', 'BatchWriteItem'],
   },
   chat: {
     rooms: ['GetItem'],
     members: ['GetItem'],
-    messages: ['PutItem', 'Query'],
+    // GetItem: a repeated msg_id's sender and text.
+    messages: ['GetItem', 'PutItem', 'Query'],
   },
 };
 

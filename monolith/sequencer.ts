@@ -107,6 +107,7 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       forgotten.state.keysFrom = Math.max(forgotten.state.keysFrom, forgotten.seq + 1);
     }
   }
+
   let queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
   const stats = { flushes: 0, messages: 0, largestFlush: 0 };

@@ -11,17 +11,16 @@ import { type MessagesTable, purgeRoomMessages } from '../chat/messages-table.js
 import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
 import type { RoomDirectory } from './directory.js';
-import { deleteAllMembers, deleteMember, listMembers, type MembersTable, putMember } from './members-table.js';
 import {
-  deleteRoomIncarnation,
-  listRooms,
-  putNewRoom,
-  type RoomRecord,
-  type RoomsTable,
+  deleteAllMembers,
+  deleteMember,
+  listMembers,
+  type MembersTable,
+  putMember,
   releaseOwnedRoom,
   reserveOwnedRoom,
-  roomKey,
-} from './rooms-table.js';
+} from './members-table.js';
+import { deleteRoomIncarnation, listRooms, putNewRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-table.js';
 
 export interface ChatroomDeps {
   rooms: RoomsTable;
@@ -38,12 +37,12 @@ export function createChatroomLogic(deps: ChatroomDeps) {
   async function createRoom(caller: string, req: chat.CreateRoomRequest): Promise<chat.CreateRoomReply> {
     const roomName = validate.roomName(req.room_name);
     const room = { roomName, key: roomKey(roomName), roomId: randomUUID(), owner: caller, createdAtMs: Date.now() };
-    if (!(await reserveOwnedRoom(deps.rooms, caller, deps.maxRoomsPerUser))) {
+    if (!(await reserveOwnedRoom(deps.members, caller, deps.maxRoomsPerUser))) {
       throw new ResourceExhaustedError(`you own ${deps.maxRoomsPerUser} rooms already; delete one first`);
     }
     // Counted before it exists, so two replicas cannot both let the last one through.
     await putNewRoom(deps.rooms, room).catch(async (error) => {
-      await releaseOwnedRoom(deps.rooms, caller);
+      await releaseOwnedRoom(deps.members, caller);
       throw error;
     });
     deps.directory.noteRoom(roomName, room);
@@ -59,7 +58,7 @@ export function createChatroomLogic(deps: ChatroomDeps) {
     const room = await deps.directory.requireRoom(roomName);
     if (room.owner !== caller) throw new PermissionDeniedError(`only the owner (${room.owner}) can delete room ${roomName}`);
     await deleteRoomIncarnation(deps.rooms, room);
-    await releaseOwnedRoom(deps.rooms, room.owner);
+    await releaseOwnedRoom(deps.members, room.owner);
     deps.directory.noteRoom(roomName, undefined);
     deps.onRoomDeleted?.(room);
     await deleteAllMembers(deps.members, room.roomId);

@@ -96,58 +96,13 @@ export async function deleteRoomIncarnation(table: RoomsTable, room: RoomRecord)
   }
 }
 
-/** The item counting the rooms an owner has: a key no room name can have (names hold no control characters). */
-const ownedKey = (owner: string) => ({ room_name: { S: `\u0000owned:${canonicalName(owner)}` } });
-
-/** Counts one more room for `owner`; false when they own `max` already. */
-export async function reserveOwnedRoom(table: RoomsTable, owner: string, max: number): Promise<boolean> {
-  try {
-    await table.client.send(
-      new UpdateItemCommand({
-        TableName: table.tableName,
-        Key: ownedKey(owner),
-        UpdateExpression: 'ADD owned :one',
-        ConditionExpression: 'attribute_not_exists(owned) OR owned < :max',
-        ExpressionAttributeValues: { ':one': { N: '1' }, ':max': { N: String(max) } },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailed(error)) return false;
-    throw error;
-  }
-}
-
-/** Counts one room fewer for `owner` (a room deleted, or one whose creation failed). */
-export async function releaseOwnedRoom(table: RoomsTable, owner: string): Promise<void> {
-  await table.client
-    .send(
-      new UpdateItemCommand({
-        TableName: table.tableName,
-        Key: ownedKey(owner),
-        UpdateExpression: 'ADD owned :minus',
-        ConditionExpression: 'owned > :zero',
-        ExpressionAttributeValues: { ':minus': { N: '-1' }, ':zero': { N: '0' } },
-      }),
-    )
-    .catch((error) => {
-      if (!isConditionFailed(error)) throw error;
-    });
-}
-
 /** One page of rooms in storage order; `after` is the last name of the previous page. */
 export async function listRooms(table: RoomsTable, limit: number, after: string): Promise<RoomRecord[]> {
   const rooms: RoomRecord[] = [];
   let startKey: Record<string, { S: string }> | undefined = after ? { room_name: { S: roomKey(after) } } : undefined;
   while (rooms.length < limit) {
     const page = await table.client.send(
-      new ScanCommand({
-        TableName: table.tableName,
-        Limit: limit - rooms.length,
-        ExclusiveStartKey: startKey,
-        // Owners' room counts live in this table too.
-        FilterExpression: 'attribute_exists(room_id)',
-      }),
+      new ScanCommand({ TableName: table.tableName, Limit: limit - rooms.length, ExclusiveStartKey: startKey }),
     );
     rooms.push(...(page.Items ?? []).map(toRoom));
     startKey = page.LastEvaluatedKey as typeof startKey;
