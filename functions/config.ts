@@ -18,12 +18,17 @@ export interface FunctionsConfig {
   roomsPerUser: number;
 }
 
-/** The functions' settings, read through a reader that others may share (the monolith's). */
-export function functionsSettings(e: EnvReader): FunctionsConfig {
+/**
+ * The functions' settings, read through a reader that others may share (the
+ * monolith's). `signs`: this process signs credentials and needs JWT_SECRET;
+ * the chatroom and chat functions do not, and never read it.
+ */
+export function functionsSettings(e: EnvReader, { signs = true } = {}): FunctionsConfig {
   const env = e.oneOf('CHAT_ENV', ['development', 'production'], 'production');
-  const jwtSecret = e.optional('JWT_SECRET');
+  const jwtSecret = signs ? e.optional('JWT_SECRET') : undefined;
   if (jwtSecret !== undefined && jwtSecret.length < 32) e.problem('JWT_SECRET must be at least 32 characters');
-  if (jwtSecret === undefined && env !== 'development') e.problem('JWT_SECRET is required (only CHAT_ENV=development may generate one)');
+  if (signs && jwtSecret === undefined && env !== 'development')
+    e.problem('JWT_SECRET is required (only CHAT_ENV=development may generate one)');
   return {
     env,
     tablePrefix: e.tablePrefix('chat-'),
@@ -35,4 +40,5 @@ export function functionsSettings(e: EnvReader): FunctionsConfig {
   };
 }
 
-export const readFunctionsConfig = (env: Env = process.env): FunctionsConfig => readEnv(env, functionsSettings);
+export const readFunctionsConfig = (env: Env = process.env, options: { signs?: boolean } = {}): FunctionsConfig =>
+  readEnv(env, (e) => functionsSettings(e, options));

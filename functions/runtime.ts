@@ -1,22 +1,19 @@
 /**
- * Builds the three functions' logic over one DynamoDB client. The Lambda
- * entries build it once per cold start; the monolith builds it once with its
- * own appender (the sequencer) and cache settings.
+ * The three functions built over one DynamoDB client in one process: what the
+ * monolith serves in-process, with its own appender (the writer thread) and
+ * caches (it is the only writer of its tables). Each Lambda handler wires only
+ * its own function instead (see functions/<name>/wiring.ts).
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Appender, createConditionalAppender } from './chat/append.js';
-import { createChatLogic } from './chat/logic.js';
 import type { MessagesTable } from './chat/messages-table.js';
-import { chatOperations } from './chat/operations.js';
-import { createRoomDirectory } from './chatroom/directory.js';
-import { createChatroomLogic } from './chatroom/logic.js';
-import { chatroomOperations } from './chatroom/operations.js';
+import { wireChat } from './chat/wiring.js';
+import { directoryOver } from './chatroom/directory.js';
 import type { RoomRecord } from './chatroom/rooms-table.js';
+import { wireChatroom } from './chatroom/wiring.js';
 import type { FunctionsConfig } from './config.js';
-import { createLoginLogic } from './login/logic.js';
-import { loginOperations } from './login/operations.js';
-import { tokenKey } from './login/token.js';
-import { tableNames } from './storage/tables.js';
+import { wireLogin } from './login/wiring.js';
+import { tablesOf } from './storage/tables.js';
 
 export interface RuntimeOptions {
   config: FunctionsConfig;
@@ -33,35 +30,17 @@ export interface RuntimeOptions {
 }
 
 export function createRuntime(options: RuntimeOptions) {
-  const { config, client } = options;
-  const names = tableNames(config.tablePrefix);
-  const table = <N extends keyof typeof names>(name: N) => ({ client, tableName: names[name] });
-  const messages = table('messages');
-  const directory = createRoomDirectory({ rooms: table('rooms'), members: table('members'), cacheMs: options.roomCacheMs });
-  const login = createLoginLogic({
-    users: table('users'),
-    sessions: table('sessions'),
-    key: tokenKey(options.jwtSecret),
-    tokenTtlSeconds: config.tokenTtlSeconds,
-    scryptLogN: config.scryptLogN,
-    sessionCacheMs: options.sessionCacheMs,
-  });
-  const chatroom = createChatroomLogic({
-    rooms: table('rooms'),
-    maxRoomsPerUser: config.roomsPerUser,
-    members: table('members'),
-    messages,
-    directory,
-    onRoomDeleted: options.onRoomDeleted,
-  });
-  const append = (options.appender ?? createConditionalAppender)(messages);
-  const chat = createChatLogic({ messages, directory, append });
+  const { config } = options;
+  const tables = tablesOf(options.client, config.tablePrefix);
+  const directory = directoryOver(tables, options.roomCacheMs);
+  const append = (options.appender ?? createConditionalAppender)(tables('messages'));
   return {
-    login,
-    chatroom,
-    chat,
     directory,
-    operations: { login: loginOperations(login), chatroom: chatroomOperations(chatroom), chat: chatOperations(chat) },
+    operations: {
+      login: wireLogin(tables, config, options.jwtSecret, options.sessionCacheMs),
+      chatroom: wireChatroom(tables, config, directory, options.onRoomDeleted),
+      chat: wireChat(tables, directory, append),
+    },
   };
 }
 

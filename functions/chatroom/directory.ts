@@ -7,6 +7,7 @@
  */
 import { NotFoundError } from '../../lib/errors.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
+import type { Tables } from '../storage/tables.js';
 import { type MembersTable, isMember as readMembership } from './members-table.js';
 import { getRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-table.js';
 
@@ -62,3 +63,7 @@ export function createRoomDirectory(deps: DirectoryDeps) {
 }
 
 export type RoomDirectory = ReturnType<typeof createRoomDirectory>;
+
+/** The directory over a process's tables, cached for `cacheMs` (0 where other processes write them too). */
+export const directoryOver = (tables: Tables, cacheMs: number): RoomDirectory =>
+  createRoomDirectory({ rooms: tables('rooms'), members: tables('members'), cacheMs });

@@ -1,27 +1,31 @@
 /**
- * The runtime of a Lambda instance, built on first use and kept for the
- * instance's life (warm invokes reuse the client). Other instances write too,
- * so rooms and memberships are read afresh on every call (a member who left
- * cannot post, as in the monolith); a checked session is trusted for 5 s.
+ * What a Lambda instance builds on its first invoke and keeps for its life
+ * (warm invokes reuse the client): its configuration and its tables. Each
+ * function's handler wires only itself on top (its own bundle, its own
+ * environment): only the login function reads, and is given, the signing
+ * secret. Other instances write too, so rooms and memberships are read afresh
+ * on every call (a member who left cannot post, as in the monolith).
  */
-
-import { readFunctionsConfig } from '../config.js';
-import { createRuntime, type Runtime } from '../runtime.js';
+import { type FunctionsConfig, readFunctionsConfig } from '../config.js';
 import { createDynamoClient } from '../storage/dynamo.js';
+import { type Tables, tablesOf } from '../storage/tables.js';
 
-let runtime: Runtime | undefined;
+export interface LambdaInstance {
+  config: FunctionsConfig;
+  tables: Tables;
+}
 
-export function lambdaRuntime(): Runtime {
-  if (!runtime) {
-    const config = readFunctionsConfig();
-    if (!config.jwtSecret) throw new Error('JWT_SECRET is required by the functions');
-    runtime = createRuntime({
-      config,
-      client: createDynamoClient(config),
-      jwtSecret: config.jwtSecret,
-      roomCacheMs: 0,
-      sessionCacheMs: 5_000,
-    });
-  }
-  return runtime;
+/** Builds on first call, then returns the same thing: a Lambda instance's module state. */
+export function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
+}
+
+/** @param signs true for the one function that signs credentials (it alone needs JWT_SECRET) */
+export function lambdaInstance(signs: boolean): LambdaInstance {
+  const config = readFunctionsConfig(process.env, { signs });
+  return { config, tables: tablesOf(createDynamoClient(config), config.tablePrefix) };
 }

@@ -132,3 +132,11 @@ export async function ensureTables(client: DynamoDBClient, prefix: string): Prom
   }
   return { created };
 }
+
+/** A process's handle on its tables: `tables('rooms')` is the rooms table with the one client. */
+export type Tables = <N extends TableDefinition['name']>(name: N) => { client: DynamoDBClient; tableName: string };
+
+export function tablesOf(client: DynamoDBClient, prefix: string): Tables {
+  const names = tableNames(prefix);
+  return (name) => ({ client, tableName: names[name] });
+}

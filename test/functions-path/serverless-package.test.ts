@@ -87,3 +87,31 @@ test('stage local (LocalStack) names its functions and tables chat-local-* and p
     assert.equal(env.TABLE_PREFIX, 'chat-local-');
   }
 });
+
+test('one function per bundle: only login carries credential code, and only login gets the signing secret', () => {
+  const bundle = (fn: string) => readFileSync(path.join(ROOT, 'dist', 'functions', `${fn}.mjs`), 'utf8');
+  const [login, chatroom, chat] = ['login', 'chatroom', 'chat'].map(bundle) as [string, string, string];
+  for (const [name, code] of Object.entries({ chatroom, chat })) {
+    for (const marker of ['function createLoginLogic', 'jsonwebtoken', 'scrypt$']) assert.ok(!code.includes(marker), `${name} bundles ${marker}`);
+  }
+  assert.ok(login.includes('function createLoginLogic'));
+  assert.ok(!login.includes('function createChatLogic') && !login.includes('function createChatroomLogic'), 'login bundles only login');
+  assert.ok(!chat.includes('function createChatroomLogic'), 'chat bundles only chat');
+
+  execFileSync(process.execPath, ['node_modules/serverless/bin/serverless.js', 'package', '--stage', 'prod', '--package', `${out}-own`], {
+    cwd: ROOT,
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', JWT_SECRET: 'a-secret-only-login-may-hold-0123456789' },
+    stdio: 'pipe',
+  });
+  const template = JSON.parse(readFileSync(path.join(`${out}-own`, 'cloudformation-template-update-stack.json'), 'utf8')) as {
+    Resources: Record<string, Resource>;
+  };
+  rmSync(`${out}-own`, { recursive: true, force: true });
+  const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+  const secretHolders = functions
+    .filter((f) => (f.Properties.Environment as { Variables: Record<string, string> }).Variables.JWT_SECRET !== undefined)
+    .map((f) => f.Properties.FunctionName);
+  assert.deepEqual(secretHolders, ['chat-prod-login']);
+  const artifacts = functions.map((f) => (f.Properties.Code as { S3Key: string }).S3Key);
+  assert.equal(new Set(artifacts).size, 3, `each function has its own artifact: ${artifacts.join(' ')}`);
+});
