@@ -151,11 +151,21 @@ function tables(rows: Row[]): Table[] {
   ].filter((t) => t.body.length > 0);
 }
 
+/** Where the runs were made: one clause per machine, since figures compare only within one. */
 function machineLine(runs: LoadRun[]): string {
-  const m = runs[runs.length - 1]?.meta;
-  if (!m) return 'No runs yet: `npm run load`.';
-  const commits = [...new Set(runs.map((r) => r.meta.machine.commit))].join(', ');
-  return `${runs.length} runs on ${m.machine.cpu}, ${m.machine.cores} cores, ${m.machine.memoryGiB} GiB, ${m.machine.os}, Node ${m.machine.node}; scrypt N=2^${Math.log2(m.kdf.N)} takes ${m.kdf.msPerHash} ms per hash here (≤ ${Math.floor((m.machine.cores * 1000) / m.kdf.msPerHash)} logins/s on ${m.machine.cores} cores); commits ${commits}. Load generator (Artillery) on the same machine.`;
+  if (runs.length === 0) return 'No runs yet: `npm run load`.';
+  const byMachine = new Map<string, LoadRun[]>();
+  for (const run of runs) {
+    const m = run.meta.machine;
+    const machine = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}`;
+    byMachine.set(machine, [...(byMachine.get(machine) ?? []), run]);
+  }
+  const clauses = [...byMachine].map(([machine, group]) => {
+    const { kdf, machine: m } = (group.at(-1) as LoadRun).meta;
+    const commits = [...new Set(group.map((r) => r.meta.machine.commit))].join(', ');
+    return `${group.length} runs on ${machine} (scrypt N=2^${Math.log2(kdf.N)} at ${kdf.msPerHash} ms per hash: ≤ ${Math.floor((m.cores * 1000) / kdf.msPerHash)} logins/s; commits ${commits})`;
+  });
+  return `${clauses.join('; ')}. The load generator (Artillery) ran on the same machine as its target.`;
 }
 
 export function toMarkdown(runs: LoadRun[], rows: Row[]): string {
