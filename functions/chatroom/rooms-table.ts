@@ -5,14 +5,7 @@
  * members and messages, so a room deleted and created again starts empty even
  * while the old rows are being purged.
  */
-import {
-  DeleteItemCommand,
-  type DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  ScanCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { AlreadyExistsError, NotFoundError } from '../../lib/errors.js';
 import { isConditionFailed } from '../storage/dynamo.js';
 import { canonicalName } from '../validate.js';

@@ -92,7 +92,8 @@ test('one function per bundle: only login carries credential code, and only logi
   const bundle = (fn: string) => readFileSync(path.join(ROOT, 'dist', 'functions', `${fn}.mjs`), 'utf8');
   const [login, chatroom, chat] = ['login', 'chatroom', 'chat'].map(bundle) as [string, string, string];
   for (const [name, code] of Object.entries({ chatroom, chat })) {
-    for (const marker of ['function createLoginLogic', 'jsonwebtoken', 'scrypt$']) assert.ok(!code.includes(marker), `${name} bundles ${marker}`);
+    for (const marker of ['function createLoginLogic', 'jsonwebtoken', 'scrypt$'])
+      assert.ok(!code.includes(marker), `${name} bundles ${marker}`);
   }
   assert.ok(login.includes('function createLoginLogic'));
   assert.ok(!login.includes('function createChatLogic') && !login.includes('function createChatroomLogic'), 'login bundles only login');
