@@ -23,6 +23,7 @@ const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const ROOM_NAME = /^[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}_.-]| (?=[\p{L}\p{M}\p{N}_.-]))*$/u;
 const MSG_ID = /^[A-Za-z0-9_.:-]+$/;
 // C0 and C1 controls other than tab and newline.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 // What shows nothing: white space, format characters (zero-width, bidi controls), controls.
 const INVISIBLE = /[\s\p{Cf}\p{Cc}]/gu;
