@@ -50,7 +50,6 @@ export function watchStorage(options: StorageHealthOptions) {
 
   return {
     report,
-    isUp: () => up,
     stop() {
       stopped = true;
     },
