@@ -8,7 +8,7 @@
  * - at most `maxConnections` are open; beyond that a new one is closed at once.
  *
  * Idle and aged connections, keepalive and streams per connection are grpc-js's
- * own server options (see connectionOptions in grpc-server.ts).
+ * own server options (see connectionLimits in grpc-server.ts).
  */
 import net from 'node:net';
 import * as grpc from '@grpc/grpc-js';

@@ -78,7 +78,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     probeMs: config.storageProbeMs,
     onChange: (up) => api.setServing(up),
     exitAfterMs: embedded ? 30_000 : undefined,
-    onStuck: () => fatal('embedded DynamoDB has been unavailable for 30 s')(new Error('a restart reopens its store')),
+    onStuck: () => fatal('embedded DynamoDB stayed unavailable')(new Error('out for 30 s; a restart reopens its store')),
   });
 
   // How long callbacks waited for the event loop: the server-side share of tail latency.

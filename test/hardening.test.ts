@@ -18,6 +18,7 @@ import { readMonolithConfig } from '../monolith/config.js';
 import { startMonolith } from '../monolith/server.js';
 import { bearer, call, connect, signUp, statusOf } from './support/clients.js';
 import { TEST_JWT_SECRET } from './support/env.js';
+import { eventually } from './support/eventually.js';
 import { startFaultProxy } from './support/fault-proxy.js';
 
 const dirs: string[] = [];
@@ -104,15 +105,6 @@ const healthOf = (address: string) =>
     () => 'NOT_SERVING',
   );
 
-async function eventually<T>(what: () => Promise<T>, expected: T, ms = 5_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await what();
-    if (value === expected || Date.now() > deadline) return value;
-    await sleep(100);
-  }
-}
-
 test('storage out: calls answer UNAVAILABLE, health says NOT_SERVING; back: SERVING, and a retried send is stored once', async () => {
   const store = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', () => resolve()));
@@ -143,10 +135,22 @@ test('storage out: calls answer UNAVAILABLE, health says NOT_SERVING; back: SERV
       await statusOf(call(c.gateway, c.gateway.SendMessage, { room_name: 'kept', text: 'two', msg_id: 'two' }, auth)),
       status.UNAVAILABLE,
     );
-    assert.equal(await eventually(() => healthOf(server.address), 'NOT_SERVING'), 'NOT_SERVING');
+    assert.equal(
+      await eventually(
+        () => healthOf(server.address),
+        (h) => h === 'NOT_SERVING',
+      ),
+      'NOT_SERVING',
+    );
 
     proxy.set('pass');
-    assert.equal(await eventually(() => healthOf(server.address), 'SERVING'), 'SERVING');
+    assert.equal(
+      await eventually(
+        () => healthOf(server.address),
+        (h) => h === 'SERVING',
+      ),
+      'SERVING',
+    );
     await call(c.gateway, c.gateway.SendMessage, { room_name: 'kept', text: 'two', msg_id: 'two' }, auth);
     const { messages } = (await call(c.gateway, c.gateway.GetHistory, { room_name: 'kept' }, auth)) as {
       messages: { text: string; server_seq: number }[];

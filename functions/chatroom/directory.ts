@@ -25,10 +25,11 @@ export function createRoomDirectory(deps: DirectoryDeps) {
   const memberKey = (roomId: string, person: string) => `${roomId}\u0000${person}`;
 
   async function findRoom(roomName: string): Promise<RoomRecord | undefined> {
-    const cached = rooms.lookup(roomKey(roomName));
+    const key = roomKey(roomName);
+    const cached = rooms.lookup(key);
     if (cached) return cached.value;
     const room = await getRoom(deps.rooms, roomName);
-    rooms.set(roomKey(roomName), room, deps.cacheMs);
+    rooms.set(key, room, deps.cacheMs);
     return room;
   }
 

@@ -8,19 +8,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { bearer, type Clients, call, statusOf, subscribe } from './clients.js';
+import { eventually } from './eventually.js';
 
 /** How long a revoked credential may still be accepted somewhere: the gateway's and a Lambda instance's caches, 5 s each. */
 const REVOCATION_BOUND_MS = 10_000;
-
-/** The status of `attempt` once it is refused, trying every 200 ms for at most `ms` (then its last status). */
-async function refusedWithin(ms: number, attempt: () => Promise<unknown>): Promise<grpc.status | 'OK'> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const status = await statusOf(attempt());
-    if (status !== 'OK' || Date.now() > deadline) return status;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 export async function walkContract(c: Clients): Promise<{ servedBy: Set<string> }> {
   const id = randomBytes(4).toString('hex');
@@ -93,7 +84,14 @@ export async function walkContract(c: Clients): Promise<{ servedBy: Set<string> 
   assert.deepEqual(await call(c.gateway, c.gateway.DeleteRoom, { room_name: room }, a), { ok: true, message: 'deleted' });
   await call(c.login, c.login.Logout, {}, b);
   // Replicas of the functions path trust a checked credential for a while (README: known limits).
-  assert.equal(await refusedWithin(REVOCATION_BOUND_MS, () => call(c.login, c.login.WhoIsLoggedIn, {}, b)), grpc.status.UNAUTHENTICATED);
+  assert.equal(
+    await eventually(
+      () => statusOf(call(c.login, c.login.WhoIsLoggedIn, {}, b)),
+      (status) => status !== 'OK',
+      REVOCATION_BOUND_MS,
+    ),
+    grpc.status.UNAUTHENTICATED,
+  );
   await call(c.login, c.login.RemoveUser, { username: ann }, a);
   await call(
     c.login,

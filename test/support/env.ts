@@ -12,5 +12,5 @@ process.env.LOG_LEVEL ??= 'error';
 process.env.LOG_FORMAT ??= 'json';
 process.env.CHAT_ENV = 'production';
 // Per-user limits out of the way of tests that send fast; abuse.test.ts sets its own.
-for (const name of ['SENDS_PER_SECOND', 'SEND_BURST', 'STREAMS_PER_USER', 'ROOMS_PER_USER']) process.env[name] ??= '100000';
-process.env.LOGINS_IN_FLIGHT_PER_USER ??= '1000';
+export const USER_LIMIT_NAMES = ['SENDS_PER_SECOND', 'SEND_BURST', 'STREAMS_PER_USER', 'ROOMS_PER_USER', 'LOGINS_IN_FLIGHT_PER_USER'];
+for (const name of USER_LIMIT_NAMES) process.env[name] ??= name === 'LOGINS_IN_FLIGHT_PER_USER' ? '1000' : '100000';

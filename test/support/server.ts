@@ -13,18 +13,12 @@ import { startGateway } from '../../gateway/server.js';
 import { DEV_PREFIX, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
 import { readMonolithConfig } from '../../monolith/config.js';
 import { startMonolith } from '../../monolith/server.js';
-import { TEST_JWT_SECRET } from './env.js';
+import { TEST_JWT_SECRET, USER_LIMIT_NAMES } from './env.js';
 
 export const TEST_STACK = process.env.TEST_STACK === 'functions' ? 'functions' : 'monolith';
 
 /** The per-user limits a test file set (support/env.ts or the file itself), read when a server starts. */
-const userLimits = () =>
-  Object.fromEntries(
-    ['SENDS_PER_SECOND', 'SEND_BURST', 'STREAMS_PER_USER', 'ROOMS_PER_USER', 'LOGINS_IN_FLIGHT_PER_USER'].map((name) => [
-      name,
-      process.env[name],
-    ]),
-  );
+const userLimits = () => Object.fromEntries(USER_LIMIT_NAMES.map((name) => [name, process.env[name]]));
 
 export async function startTestServer(): Promise<RunningServer> {
   if (TEST_STACK === 'functions') return startFunctionsPath();
