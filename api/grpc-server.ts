@@ -8,8 +8,10 @@ import { HealthImplementation } from 'grpc-health-check';
 import { loadContracts } from '../contracts/index.js';
 import type { EnvReader } from '../lib/env.js';
 import type { Backend } from './backend.js';
+import { grpcHandlers } from './grpc-service.js';
+import { serveWeb, type WebServer } from './grpc-web.js';
 import { type ListenerLimits, listen } from './listener.js';
-import { chatApi, loginApi, type UserLimits } from './public-service.js';
+import { publicApi, type UserLimits } from './public-service.js';
 
 const SERVICES = ['auth.LoginService', 'gateway.GatewayService'];
 
@@ -17,6 +19,8 @@ export interface RunningServer {
   /** host:port the server listens on. */
   address: string;
   port: number;
+  /** Where browsers find the chat page and gRPC-Web, when served. */
+  webUrl?: string;
   /** Live subscribers on this server, and its own counters. */
   stats(): Promise<{ subscribers: number } & Record<string, number>>;
   /** Graceful stop: refuse new calls, end streams, finish queued work, close what it opened. */
@@ -27,6 +31,8 @@ export interface ApiServer {
   /** host:port it listens on. */
   address: string;
   port: number;
+  /** The gRPC-Web port's URL (and the page's), when served. */
+  webUrl?: string;
   /** What the health service says (until shutdown, after which it is NOT_SERVING for good). */
   setServing(serving: boolean): void;
   /** Not serving (health), streams ended with UNAVAILABLE, calls drained (forced after 5 s). */
@@ -77,12 +83,15 @@ export interface ApiSettings {
   replica: string;
   connections: ConnectionLimits;
   users: UserLimits;
+  /** Where gRPC-Web and the chat page are served (same host); undefined for nowhere. */
+  webPort?: number;
 }
 
 export async function serveApi(backend: Backend, settings: ApiSettings): Promise<ApiServer> {
   const { host, port, replica: name, connections: limits } = settings;
   const { grpcObject, definition } = loadContracts();
-  const chat = chatApi(backend, settings.users);
+  const api = publicApi(backend, settings.users);
+  const handlers = grpcHandlers(api);
   const server = new grpc.Server({
     'grpc.max_connection_idle_ms': limits.idleMs,
     'grpc.max_connection_age_ms': limits.maxAgeMs,
@@ -93,13 +102,22 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
     'grpc.max_concurrent_streams': limits.maxStreamsPerConnection,
     interceptors: [servedBy(name)],
   });
-  server.addService(grpcObject.auth.LoginService.service, loginApi(backend, settings.users));
-  server.addService(grpcObject.gateway.GatewayService.service, chat.handlers);
+  server.addService(grpcObject.auth.LoginService.service, handlers.login);
+  server.addService(grpcObject.gateway.GatewayService.service, handlers.gateway);
   const health = new HealthImplementation(Object.fromEntries(['', ...SERVICES].map((s) => [s, 'SERVING'])));
   health.addToServer(server);
   new ReflectionService(definition).addToServer(server);
 
   const listener = await listen(server, host, port, limits);
+  let web: WebServer | undefined;
+  if (settings.webPort !== undefined) {
+    const webSettings = { host, port: settings.webPort, replica: name, ...limits };
+    web = await serveWeb(api, webSettings).catch((error) => {
+      listener.close();
+      server.forceShutdown();
+      throw new Error(`cannot serve gRPC-Web on ${host}:${settings.webPort}: ${(error as Error).message}`);
+    });
+  }
   let stopping = false;
   const setHealth = (serving: boolean) => {
     for (const service of ['', ...SERVICES]) health.setStatus(service, serving ? 'SERVING' : 'NOT_SERVING');
@@ -108,6 +126,7 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
   return {
     address: `${host}:${listener.port}`,
     port: listener.port,
+    webUrl: web?.url,
     setServing(serving) {
       if (!stopping) setHealth(serving);
     },
@@ -115,14 +134,15 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
       stopping = true;
       listener.close();
       setHealth(false);
-      chat.closeStreams();
-      await new Promise<void>((resolve) => {
+      api.closeStreams();
+      const grpcDrained = new Promise<void>((resolve) => {
         const force = setTimeout(() => server.forceShutdown(), 5_000);
         server.tryShutdown(() => {
           clearTimeout(force);
           resolve();
         });
       });
+      await Promise.all([grpcDrained, web?.close()]);
     },
   };
 }

@@ -4,19 +4,30 @@
  * the subscription delivers while the client keeps up, ends the stream when
  * the room is gone, fails it with a status, and stops the subscription when
  * the client cancels. Whoever ends it first wins: nothing is written after,
- * and a subscription that opens late is stopped at once.
+ * and a subscription that opens late is stopped at once. The transport is a
+ * StreamPort: a grpc-js call, or a gRPC-Web response.
  */
-import * as grpc from '@grpc/grpc-js';
-import type { ChatMessage } from '../contracts/generated/gateway/ChatMessage.js';
-import type { gateway } from '../contracts/types.js';
+import type { chatmsg } from '../contracts/types.js';
 import type { SubscriptionSink } from '../functions/chat/subscription.js';
 import { ResourceExhaustedError } from '../lib/errors.js';
-import { toStatusError } from './grpc-errors.js';
 
 /** Messages a subscriber may have queued before it is cut off as too slow. */
 export const MAX_QUEUED_PER_SUBSCRIBER = 10_000;
 
-export type SubscribeCall = grpc.ServerWritableStream<gateway.SubscribeRequest, ChatMessage>;
+/** What a transport gives a Subscribe stream. */
+export interface StreamPort {
+  /** Messages written that the client has not taken yet. */
+  queued(): number;
+  write(message: chatmsg.ChatMessage): void;
+  /** The subscription is live: send the response headers now, so the client knows. */
+  live(): void;
+  /** Ends the stream with OK after what is queued. */
+  end(): void;
+  /** Ends the stream with the error's status after what is queued (the transport's one error mapping). */
+  fail(error: unknown): void;
+  /** Told once if the client goes away. */
+  onCancel(listener: () => void): void;
+}
 
 export class SubscribeStream implements SubscriptionSink {
   /** True once the stream is over, however it ended. */
@@ -25,10 +36,10 @@ export class SubscribeStream implements SubscriptionSink {
 
   /** @param onOver told once when the stream is over, however it ended. */
   constructor(
-    private readonly call: SubscribeCall,
+    private readonly port: StreamPort,
     private readonly onOver: (stream: SubscribeStream) => void,
   ) {
-    call.on('cancelled', () => this.finish());
+    port.onCancel(() => this.finish());
   }
 
   /** Opens the subscription; once it is live, the stream's headers tell the client so. */
@@ -36,32 +47,31 @@ export class SubscribeStream implements SubscriptionSink {
     open(this).then((stop) => {
       if (this.over) return stop();
       this.cancel = stop;
-      // Headers now tell the client it is subscribed: whatever is sent from here on reaches it.
-      this.call.sendMetadata(new grpc.Metadata());
+      this.port.live();
     }, this.fail);
   }
 
-  send(message: ChatMessage): void {
+  send(message: chatmsg.ChatMessage): void {
     if (this.over) return;
-    if (this.call.writableLength >= MAX_QUEUED_PER_SUBSCRIBER) {
+    if (this.port.queued() >= MAX_QUEUED_PER_SUBSCRIBER) {
       this.fail(new ResourceExhaustedError('subscriber is too slow; resubscribe with after_seq'));
       return;
     }
-    this.call.write(message);
+    this.port.write(message);
   }
 
   /** The room is gone: end the stream after what is queued. */
   end(): void {
     if (this.over) return;
     this.finish();
-    this.call.end();
+    this.port.end();
   }
 
   /** Ends the stream with the error's status (after what is queued). */
   fail = (error: unknown): void => {
     if (this.over) return;
     this.finish();
-    this.call.emit('error', toStatusError(error, 'Subscribe'));
+    this.port.fail(error);
   };
 
   private finish(): void {

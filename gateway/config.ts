@@ -3,6 +3,7 @@
  */
 import { hostname } from 'node:os';
 import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
+import { webPort } from '../api/grpc-web.js';
 import { type UserLimits, userLimits } from '../api/public-service.js';
 import { type Env, readEnv } from '../lib/env.js';
 
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   replica: string;
   connections: ConnectionLimits;
   users: UserLimits;
+  /** Where gRPC-Web and the chat page are served (WEB_PORT); undefined for nowhere. */
+  webPort?: number;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -43,5 +46,6 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     replica: e.replica(`gateway-${hostname().slice(0, 40)}-${process.pid}`),
     connections: connectionLimits(e),
     users: userLimits(e),
+    webPort: webPort(e, 'off'),
   }));
 }

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const gateway = await startGateway(config);
   log.ready('gateway ready', {
     grpc: gateway.address,
+    web: gateway.webUrl,
     replica: config.replica,
     functions: config.functionsEndpoint ?? `aws:${config.region}`,
     function_prefix: config.functionPrefix,

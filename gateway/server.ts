@@ -30,6 +30,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   return {
     address: api.address,
     port: api.port,
+    webUrl: api.webUrl,
     stats: async () => ({ subscribers: poller.subscriberCount(), ...poller.stats() }),
     stop() {
       stopping ??= (async () => {

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
+import { webPort } from '../api/grpc-web.js';
 import { type UserLimits, userLimits } from '../api/public-service.js';
 import { type FunctionsConfig, functionsSettings } from '../functions/config.js';
 import { type Env, readEnv } from '../lib/env.js';
@@ -25,6 +26,8 @@ export interface MonolithConfig {
   idempotencyKeys: number;
   connections: ConnectionLimits;
   users: UserLimits;
+  /** Where gRPC-Web and the chat page are served (WEB_PORT); undefined for nowhere. */
+  webPort?: number;
   /** How often storage is probed for health. */
   storageProbeMs: number;
 }
@@ -42,6 +45,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
       connections: connectionLimits(e),
       users: userLimits(e),
+      webPort: webPort(e, 8080),
       storageProbeMs: e.integer('STORAGE_PROBE_MS', 5_000, 100, 600_000),
       embedded: external ? undefined : { persist: embedded.mode === 'disk', port: embedded.port },
     };

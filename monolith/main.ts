@@ -13,10 +13,12 @@ async function main(): Promise<void> {
   const monolith = await startMonolith(config);
   log.ready('monolith ready', {
     grpc: monolith.address,
+    web: monolith.webUrl,
     dynamodb: monolith.dynamoEndpoint,
     data: config.embedded?.persist ? config.dataDir : undefined,
     services: 'auth.LoginService gateway.GatewayService grpc.health.v1.Health reflection',
   });
+  if (monolith.webUrl) log.info(`chat in a browser: open ${monolith.webUrl}`);
   stopOnSignals(() => monolith.stop());
 }
 

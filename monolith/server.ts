@@ -88,6 +88,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
   return {
     address: api.address,
     port: api.port,
+    webUrl: api.webUrl,
     dynamoEndpoint: functions.dynamo.endpoint ?? `aws:${functions.dynamo.region}`,
     stats: async () => ({ subscribers: bus.subscriberCount(), ...(await writer.stats()) }),
     stop() {

@@ -1,6 +1,9 @@
 /**
  * Regenerates the TypeScript types of the contract (`contracts/generated/`
- * and `contracts/types.ts`) from `contracts/proto/`. With `--check`, generates
+ * and `contracts/types.ts`) from `contracts/proto/`: proto-loader's types for
+ * the gRPC servers and clients, and Connect-ES descriptors of the public
+ * services (`generated/es/`, by buf and protoc-gen-es) for gRPC-Web, on the
+ * server and in the browser page. With `--check`, generates
  * into a temporary folder and fails if the committed files differ: how CI
  * proves the types match the protos.
  */
@@ -14,6 +17,7 @@ import { PROTO_FILES } from '../contracts/index.js';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const check = process.argv.includes('--check');
 const PACKAGES = ['auth', 'chat', 'chatmsg', 'gateway'];
+const PUBLIC_PROTO_FILES = ['auth.proto', 'gateway.proto'];
 
 function generate(outDir: string): void {
   const bin = path.join(root, 'node_modules', '@grpc', 'proto-loader', 'build', 'bin', 'proto-loader-gen-types.js');
@@ -28,6 +32,7 @@ function generate(outDir: string): void {
     '--grpcLib=@grpc/grpc-js',
   ];
   execFileSync(process.execPath, [bin, ...flags, '-I', 'contracts/proto', '-O', outDir, ...PROTO_FILES], { cwd: root, stdio: 'inherit' });
+  generateConnectDescriptors(path.join(outDir, 'es'));
   const lines = [
     '/**',
     ' * Short names for the generated contract types (made by `npm run contracts`; do not edit).',
@@ -54,6 +59,15 @@ function generate(outDir: string): void {
     lines.push('}');
   }
   writeFileSync(path.join(outDir, '..', check ? 'types.check.ts' : 'types.ts'), `${lines.join('\n')}\n`);
+}
+
+/** Only the public services: a browser needs nothing else. */
+function generateConnectDescriptors(outDir: string): void {
+  const plugin = path.join(root, 'node_modules', '.bin', 'protoc-gen-es');
+  const template = { version: 'v2', plugins: [{ local: plugin, out: outDir, opt: ['target=ts', 'import_extension=js'] }] };
+  const buf = path.join(root, 'node_modules', '.bin', 'buf');
+  const paths = PUBLIC_PROTO_FILES.flatMap((file) => ['--path', path.join('contracts', 'proto', file)]);
+  execFileSync(buf, ['generate', 'contracts/proto', '--template', JSON.stringify(template), ...paths], { cwd: root, stdio: 'inherit' });
 }
 
 function listFiles(dir: string): string[] {

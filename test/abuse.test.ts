@@ -5,7 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { Code, ConnectError, createClient } from '@connectrpc/connect';
+import { createGrpcWebTransport } from '@connectrpc/connect-node';
 import { status } from '@grpc/grpc-js';
+import { GatewayService } from '../contracts/generated/es/gateway_pb.js';
 import { bearer, call, signUp, statusOf, subscribe } from './support/clients.js';
 import { serverWithUsers } from './support/fixture.js';
 
@@ -150,6 +153,22 @@ describe('per-user limits', () => {
     assert.equal((await send(fx.token.carol, 'rated', 'a bystander')).ok, true);
     await new Promise((resolve) => setTimeout(resolve, retryAfter));
     assert.equal((await send(rater, 'rated', 'after the hint')).ok, true);
+  });
+
+  test('the send budget is one per user across transports, and gRPC-Web gets the retry hint too', async () => {
+    const both = await signUp(fx.c, 'both_ways');
+    await room('both-ways', both);
+    const web = createGrpcWebTransport({ baseUrl: fx.server.webUrl as string, httpVersion: '1.1' });
+    const viaWeb = createClient(GatewayService, web);
+    const overWeb = (i: number) =>
+      viaWeb.sendMessage({ roomName: 'both-ways', text: `web ${i}` }, { headers: { authorization: `Bearer ${both}` } });
+    // The burst (20) is spent over gRPC; the next sends over gRPC-Web find the bucket empty.
+    const overGrpc = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => send(both, 'both-ways', `grpc ${i}`)));
+    assert.ok(overGrpc.filter((o) => o.status === 'fulfilled').length >= 15);
+    const refused = await Promise.all(Array.from({ length: 10 }, (_, i) => overWeb(i).then(() => undefined, ConnectError.from)));
+    const first = refused.find((error) => error !== undefined);
+    assert.equal(first?.code, Code.ResourceExhausted);
+    assert.ok(Number(first?.metadata.get('retry-after-ms')) > 0, 'retry-after-ms reaches the browser');
   });
 
   test('open streams per user: past the limit RESOURCE_EXHAUSTED, until one closes', async () => {

@@ -56,7 +56,8 @@ export async function spawnServer(args: string[], env: Record<string, string>, r
   };
 }
 
-const SERVER_ENV = { HOST: '127.0.0.1', PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info' };
+// No gRPC-Web port unless asked (WEB_PORT): the tools that spawn servers speak gRPC.
+const SERVER_ENV = { HOST: '127.0.0.1', PORT: '0', WEB_PORT: 'off', LOG_FORMAT: 'json', LOG_LEVEL: 'info' };
 
 /** The monolith on 127.0.0.1 (port 0 unless PORT is given), `env` over the current environment. */
 export const spawnMonolith = (env: Record<string, string>) =>

@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { composeProject, docker } from '../../infrastructure/local/compose.js';
 import { freePort, ROOT } from '../../infrastructure/local/processes.js';
 import { bearer, call, connect } from '../support/clients.js';
+import { grpcContractClient } from '../support/contract-client.js';
 import { walkContract } from '../support/contract-smoke.js';
 
 const project = composeProject('chat-ci-monolith', ['docker-compose.monolith.yml'], {});
@@ -35,7 +36,7 @@ test('the container reports healthy through the gRPC health service', async () =
 });
 
 test('the public contract through the published port', async () => {
-  const c = connect(address);
+  const c = grpcContractClient(address);
   try {
     const { servedBy } = await walkContract(c);
     assert.deepEqual([...servedBy], ['monolith']);

@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type * as grpc from '@grpc/grpc-js';
 import { composeProject, docker } from '../../infrastructure/local/compose.js';
 import { bearer, type Clients, call, connect, signUp, subscribe } from '../support/clients.js';
+import { grpcContractClient } from '../support/contract-client.js';
 import { walkContract } from '../support/contract-smoke.js';
 
 const PROJECT = 'chat-ci-services';
@@ -50,7 +51,7 @@ test('all three replicas answer, each under its own name', async () => {
 });
 
 test('the public contract through the replicas, balanced round-robin', async () => {
-  const c = connect(`ipv4:${addresses.join(',')}`);
+  const c = grpcContractClient(`ipv4:${addresses.join(',')}`);
   try {
     const { servedBy } = await walkContract(c);
     assert.ok(servedBy.size >= 2, `replies came from ${[...servedBy].join(' ')}`);

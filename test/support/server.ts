@@ -26,6 +26,7 @@ export async function startTestServer(): Promise<RunningServer> {
     ...process.env,
     HOST: '127.0.0.1',
     PORT: '0',
+    WEB_PORT: '0',
     TABLE_PREFIX: `t${randomBytes(4).toString('hex')}-`,
     DYNAMODB_EMBEDDED: 'memory',
   });
@@ -43,6 +44,7 @@ async function startFunctionsPath(): Promise<RunningServer> {
   const gateway = await startGateway(
     readGatewayConfig({
       PORT: '0',
+      WEB_PORT: '0',
       FUNCTIONS_ENDPOINT: stack.lambdaEndpoint,
       FUNCTION_PREFIX: DEV_PREFIX,
       DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
