@@ -107,3 +107,18 @@ test('the gateway cluster: compose service name by DNS, HTTP/2, gRPC health chec
   assert.deepEqual(cluster.health_checks[0].grpc_health_check, {});
   assert.ok(cluster.outlier_detection.consecutive_5xx > 0);
 });
+
+test("8080: both public services' gRPC-Web calls reach the gRPC replicas; everything else is the page from their web port", () => {
+  const routes = routesOf(managers(config)[2]);
+  const clusterFor = (path: string) =>
+    routes.find((r: Doc) => (r.match.path ? r.match.path === path : path.startsWith(r.match.prefix)))?.route.cluster;
+  for (const path of ['/auth.LoginService/Login', '/gateway.GatewayService/SendMessage', '/gateway.GatewayService/Subscribe'])
+    assert.equal(clusterFor(path), 'gateway', path);
+  for (const path of ['/', '/index.html', '/app.js']) assert.equal(clusterFor(path), 'gateway_web', path);
+
+  const web = config.static_resources.clusters.find((c: Doc) => c.name === 'gateway_web');
+  const address = web.load_assignment.endpoints[0].lb_endpoints[0].endpoint.address.socket_address;
+  const gateway = read('docker-compose.yml').services[address.address];
+  assert.equal(String(gateway.environment.WEB_PORT), String(address.port_value), 'the replicas serve the page where Envoy looks');
+  assert.equal(web.typed_extension_protocol_options, undefined, 'the page is plain HTTP/1.1');
+});

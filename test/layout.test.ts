@@ -27,11 +27,13 @@ const MAY_IMPORT: Record<string, string[]> = {
   lib: [],
   contracts: [],
   functions: ['contracts', 'lib'],
-  api: ['functions', 'contracts', 'lib'],
+  // api/web-page.ts serves the page's built files (web/dist).
+  api: ['functions', 'contracts', 'lib', 'web'],
   monolith: ['api', 'functions', 'contracts', 'lib', 'infrastructure'],
   gateway: ['api', 'functions', 'contracts', 'lib'],
   infrastructure: ['functions', 'contracts', 'lib'],
   client: ['contracts', 'lib'],
+  web: ['contracts'],
 };
 
 function sourceFiles(dir: string): string[] {

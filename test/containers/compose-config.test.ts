@@ -21,7 +21,10 @@ test('the monolith file: named volume, published port, development secret unless
   );
   assert.deepEqual(
     monolith.ports.map((p: Model) => [p.host_ip, p.published, p.target]),
-    [['127.0.0.1', '50051', 50051]],
+    [
+      ['127.0.0.1', '50051', 50051],
+      ['127.0.0.1', '8080', 8080],
+    ],
   );
   assert.equal(monolith.environment.CHAT_ENV, 'development');
   assert.equal(monolith.environment.JWT_SECRET, '');
@@ -45,6 +48,7 @@ test('the services file: LocalStack 4.14.0, a deploy step, scalable gateways, En
   assert.equal(gateway.ports, undefined);
   assert.equal(gateway.container_name, undefined);
   assert.equal(gateway.environment.FUNCTION_PREFIX, 'chat-local-');
+  assert.equal(gateway.environment.WEB_PORT, '8080', "the page's files for Envoy's 8080");
   assert.deepEqual(
     envoy.ports.map((p: Model) => Number(p.published)),
     [50051, 50052, 8080],
@@ -59,7 +63,10 @@ test("with CI's override: only LocalStack (a stand-in) and Envoy (left out) chan
   assert.equal(ci.services.envoy, undefined, 'envoy is left out (its profile is never started)');
   assert.deepEqual(
     ci.services.gateway.ports.map((p: Model) => [p.host_ip, p.published ?? '', p.target]),
-    [['127.0.0.1', '', 50051]],
+    [
+      ['127.0.0.1', '', 50051],
+      ['127.0.0.1', '', 8080],
+    ],
   );
   const { ports: _ports, ...gatewayRest } = ci.services.gateway;
   assert.deepEqual(gatewayRest, base.services.gateway, 'the gateway is otherwise the same');

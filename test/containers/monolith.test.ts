@@ -1,8 +1,9 @@
 /**
  * infrastructure/docker-compose.monolith.yml on a real Docker engine: built
  * from the lockfile, healthy through the gRPC health service, the public
- * contract and the smoke load scenarios through its published port, the store
- * kept across a restart, and a graceful `docker stop`.
+ * contract and the smoke load scenarios through its published port, the chat
+ * page and gRPC-Web on its web port (in a real browser), the store kept across
+ * a restart, and a graceful `docker stop`.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,18 +13,20 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { composeProject, docker } from '../../infrastructure/local/compose.js';
 import { freePort, ROOT } from '../../infrastructure/local/processes.js';
+import { chatInBrowsers } from '../support/browser-chat.js';
 import { bearer, call, connect } from '../support/clients.js';
-import { grpcContractClient } from '../support/contract-client.js';
+import { grpcContractClient, webContractClient } from '../support/contract-client.js';
 import { walkContract } from '../support/contract-smoke.js';
 
 const project = composeProject('chat-ci-monolith', ['docker-compose.monolith.yml'], {});
 let address = '';
+let webUrl = '';
 
 before(async () => {
-  const port = await freePort();
-  Object.assign(process.env, { MONOLITH_PORT: String(port) });
+  Object.assign(process.env, { MONOLITH_PORT: String(await freePort()), MONOLITH_WEB_PORT: String(await freePort()) });
   await project.compose(['up', '--build', '--wait', '--detach']);
   address = await project.published('monolith', 50051);
+  webUrl = `http://${await project.published('monolith', 8080)}/`;
 });
 after(async () => {
   await project.down();
@@ -43,6 +46,17 @@ test('the public contract through the published port', async () => {
   } finally {
     c.close();
   }
+});
+
+test('the public contract through the published gRPC-Web port', async () => {
+  const { servedBy } = await walkContract(webContractClient(webUrl));
+  assert.deepEqual([...servedBy], ['monolith']);
+});
+
+test('two people chat in the page served by the container', async () => {
+  const outcome = await chatInBrowsers(webUrl);
+  assert.equal(outcome.lines.length, 7);
+  assert.equal(outcome.badPasswordSentence, 'Wrong username or password.');
 });
 
 test('the smoke load scenarios pass against the container', async () => {

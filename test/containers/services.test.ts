@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type * as grpc from '@grpc/grpc-js';
 import { composeProject, docker } from '../../infrastructure/local/compose.js';
 import { bearer, type Clients, call, connect, signUp, subscribe } from '../support/clients.js';
-import { grpcContractClient } from '../support/contract-client.js';
+import { grpcContractClient, webContractClient } from '../support/contract-client.js';
 import { walkContract } from '../support/contract-smoke.js';
 
 const PROJECT = 'chat-ci-services';
@@ -58,6 +58,15 @@ test('the public contract through the replicas, balanced round-robin', async () 
   } finally {
     c.close();
   }
+});
+
+test("a replica's web port: the page's files for Envoy, and gRPC-Web of its own", async () => {
+  const webUrl = `http://${await project.published('gateway', 8080, 2)}/`;
+  const page = await fetch(webUrl);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<script type="module" src="app.js">/);
+  const { servedBy } = await walkContract(webContractClient(webUrl));
+  assert.equal(servedBy.size, 1);
 });
 
 test('a subscriber on one replica gets every message once, in order, and survives docker kill of its replica', async () => {
