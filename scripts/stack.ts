@@ -2,7 +2,8 @@
  * The serverless path on this machine, no containers:
  *
  *   npm run dev                          # embedded DynamoDB (data/dev-dynamodb), functions under
- *                                        # serverless-offline, one gateway on 127.0.0.1:50051;
+ *                                        # serverless-offline, one gateway on 127.0.0.1:50051
+ *                                        # (the chat page on http://127.0.0.1:8080/, `--web-port`);
  *                                        # edits to functions/ are rebuilt and picked up per call
  *   npm run stack -- --replicas 3        # the same with 3 gateways on 50051, 50052, 50053
  *   npm run stack -- --replicas 3 --dynamodb http://127.0.0.1:8000   # an existing DynamoDB
@@ -26,17 +27,23 @@ const { values } = parseArgs({
     'base-port': { type: 'string', default: '50051' },
     dynamodb: { type: 'string' },
     memory: { type: 'boolean', default: false },
+    'web-port': { type: 'string', default: '8080' },
   },
 });
+const webPort = values['web-port'] === 'off' ? undefined : Number(values['web-port']);
 const replicas = Number(values.replicas);
 const basePort = Number(values['base-port']);
-if (!Number.isInteger(replicas) || replicas < 1 || replicas > 16 || !Number.isInteger(basePort)) {
-  console.error('usage: stack.ts [--dev] [--replicas 1..16] [--base-port 50051] [--dynamodb URL] [--memory]');
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 16 || !Number.isInteger(basePort) || Number.isNaN(webPort)) {
+  console.error('usage: stack.ts [--dev] [--replicas 1..16] [--base-port 50051] [--dynamodb URL] [--memory] [--web-port 8080|off]');
   process.exit(2);
 }
 
 const dataDir = path.join(ROOT, 'data');
-// Build once (and keep rebuilding in dev mode) so serverless-offline runs the current code.
+// The page the first gateway serves, then the functions: built once (and rebuilt in dev mode) so serverless-offline runs the current code.
+if (webPort !== undefined) {
+  const page = spawn(process.execPath, ['--import', 'tsx', 'web/build.ts'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if ((await new Promise((resolve) => page.on('exit', resolve))) !== 0) process.exit(1);
+}
 const build = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts', ...(values.dev ? ['--watch'] : [])], {
   cwd: ROOT,
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -57,6 +64,7 @@ const stack = await startFunctionsStack({
   dataDir: values.memory ? undefined : path.join(dataDir, 'dev-dynamodb'),
   jwtSecret,
   reloadHandler: values.dev,
+  webPort,
   env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
 }).catch((error: Error) => {
   log.error('stack failed to start', { detail: error.message });
@@ -65,7 +73,9 @@ const stack = await startFunctionsStack({
 });
 
 const addresses = stack.gateways.map((g) => g.address);
+const web = /"web":"(http[^"]+)"/.exec(stack.gateways[0]?.log() ?? '')?.[1];
 log.ready('functions stack ready', {
+  web,
   dynamodb: stack.dynamoEndpoint,
   lambda: stack.lambdaEndpoint,
   gateways: addresses.join(' '),

@@ -32,6 +32,8 @@ export interface StackOptions {
   reloadHandler?: boolean;
   /** serverless.yml's stage (names of functions and tables); `dev` by default. */
   stage?: string;
+  /** The first gateway also serves the chat page and gRPC-Web here (0 = any free port); none when undefined. */
+  webPort?: number;
 }
 
 export interface FunctionsStack {
@@ -69,10 +71,11 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
     const offline = await spawnOffline(await freePort(), await freePort(), functionsEnv, { stage, reloadHandler: options.reloadHandler });
     started.push(offline);
 
-    const addGateway = async (port = 0) => {
+    const addGateway = async (port = 0, webPort?: number) => {
       const gateway = await spawnGateway({
         ...options.env,
         PORT: String(port),
+        ...(webPort === undefined ? {} : { WEB_PORT: String(webPort) }),
         FUNCTIONS_ENDPOINT: offline.address,
         FUNCTION_PREFIX: prefix,
         DYNAMODB_ENDPOINT: dynamoEndpoint as string,
@@ -83,7 +86,8 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
       return gateway;
     };
     const gateways: ChildServer[] = [];
-    for (let i = 0; i < options.replicas; i++) gateways.push(await addGateway(options.basePort ? options.basePort + i : 0));
+    for (let i = 0; i < options.replicas; i++)
+      gateways.push(await addGateway(options.basePort ? options.basePort + i : 0, i === 0 ? options.webPort : undefined));
     return { dynamoEndpoint, lambdaEndpoint: offline.address, gateways, offline, addGateway, stop };
   } catch (error) {
     await stop();

@@ -35,7 +35,10 @@ export async function shownLines(page: Page): Promise<[number, string, string][]
 
 /** Waits until a page shows exactly `count` delivered lines (no more: a duplicate would fail here). */
 async function waitForLines(page: Page, count: number): Promise<[number, string, string][]> {
-  await page.locator('#messages li[data-seq]').nth(count - 1).waitFor({ timeout: 15_000 });
+  await page
+    .locator('#messages li[data-seq]')
+    .nth(count - 1)
+    .waitFor({ timeout: 15_000 });
   const lines = await shownLines(page);
   assert.equal(lines.length, count, `expected ${count} lines, the page shows ${JSON.stringify(lines)}`);
   return lines;
