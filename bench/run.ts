@@ -12,12 +12,12 @@
  * Prints the machine, versions and settings with the figures and writes them
  * to data/bench/<time>-<label>.json. Exits non-zero when a call failed.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { machine } from '../client/machine.js';
+import { generateSigningKey } from '../functions/login/keys.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { spawnMonolith } from '../infrastructure/local/processes.js';
 import { type LoadResult, type LoadSettings, runLoad } from './load.js';
@@ -57,7 +57,7 @@ const settings: LoadSettings = {
   scryptLogN: Number(process.env.SCRYPT_LOG_N ?? 14),
 };
 const replicas = num('replicas', 1, 16);
-const jwtSecret = randomBytes(32).toString('hex');
+const signingKey = generateSigningKey().privateKeyPem;
 const serverEnv = { SCRYPT_LOG_N: String(settings.scryptLogN), LOG_LEVEL: 'warn' };
 
 interface Run extends LoadResult {
@@ -67,7 +67,7 @@ interface Run extends LoadResult {
 
 async function monolithRun(): Promise<Run> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chat-bench-'));
-  const server = await spawnMonolith({ ...serverEnv, LOG_LEVEL: 'info', DATA_DIR: dataDir, JWT_SECRET: jwtSecret });
+  const server = await spawnMonolith({ ...serverEnv, LOG_LEVEL: 'info', DATA_DIR: dataDir, JWT_PRIVATE_KEY: signingKey });
   console.error(`== monolith at ${server.address} (embedded DynamoDB on disk)`);
   try {
     const result = await runLoad([server.address], [server.address], [server.child.pid as number], settings);
@@ -90,7 +90,7 @@ async function monolithRun(): Promise<Run> {
 }
 
 async function functionsRun(): Promise<Run> {
-  const stack = await startFunctionsStack({ replicas, basePort: 0, jwtSecret, env: serverEnv });
+  const stack = await startFunctionsStack({ replicas, basePort: 0, signingKey, env: serverEnv });
   const gateways = stack.gateways.map((g) => g.address);
   console.error(`== functions: ${replicas} gateway(s) ${gateways.join(' ')} → serverless-offline ${stack.lambdaEndpoint} → dynalite`);
   try {

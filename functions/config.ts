@@ -4,14 +4,15 @@
  * of its configuration.
  */
 import { type Env, type EnvReader, readEnv } from '../lib/env.js';
+import { signerOf } from './login/keys.js';
 
 export interface FunctionsConfig {
-  /** development allows a generated JWT secret; anything else requires JWT_SECRET. */
+  /** development allows a generated signing key; anything else requires JWT_PRIVATE_KEY where credentials are signed. */
   env: 'development' | 'production';
   tablePrefix: string;
   dynamo: { endpoint?: string; region: string };
-  /** Undefined only in development when JWT_SECRET is unset: the caller supplies one. */
-  jwtSecret?: string;
+  /** The P-256 private key (PEM) credentials are signed with; undefined where nothing signs, or in development when unset (the caller supplies one). */
+  signingKey?: string;
   tokenTtlSeconds: number;
   scryptLogN: number;
   /** Most rooms one user may own (counted in storage, so across every replica and instance). */
@@ -20,20 +21,28 @@ export interface FunctionsConfig {
 
 /**
  * The functions' settings, read through a reader that others may share (the
- * monolith's). `signs`: this process signs credentials and needs JWT_SECRET;
- * the chatroom and chat functions do not, and never read it.
+ * monolith's). `signs`: this process signs credentials and needs
+ * JWT_PRIVATE_KEY; the chatroom and chat functions do not, and never read it.
  */
 export function functionsSettings(e: EnvReader, { signs = true } = {}): FunctionsConfig {
   const env = e.oneOf('CHAT_ENV', ['development', 'production'], 'production');
-  const jwtSecret = signs ? e.optional('JWT_SECRET') : undefined;
-  if (jwtSecret !== undefined && jwtSecret.length < 32) e.problem('JWT_SECRET must be at least 32 characters');
-  if (signs && jwtSecret === undefined && env !== 'development')
-    e.problem('JWT_SECRET is required (only CHAT_ENV=development may generate one)');
+  if (e.optional('JWT_SECRET') !== undefined)
+    e.problem('JWT_SECRET is no longer read: credentials are signed with ES256; set JWT_PRIVATE_KEY (`npm run keys` makes a pair)');
+  const signingKey = signs ? e.optional('JWT_PRIVATE_KEY') : undefined;
+  if (signingKey !== undefined) {
+    try {
+      signerOf(signingKey);
+    } catch {
+      e.problem('JWT_PRIVATE_KEY must be an EC P-256 private key in PEM (`npm run keys` makes one)');
+    }
+  }
+  if (signs && signingKey === undefined && env !== 'development')
+    e.problem('JWT_PRIVATE_KEY is required (only CHAT_ENV=development may generate one)');
   return {
     env,
     tablePrefix: e.tablePrefix('chat-'),
     dynamo: { endpoint: e.optional('DYNAMODB_ENDPOINT'), region: e.region() },
-    jwtSecret,
+    signingKey,
     tokenTtlSeconds: e.integer('TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     scryptLogN: e.integer('SCRYPT_LOG_N', 14, 10, 20),
     roomsPerUser: e.integer('ROOMS_PER_USER', 100, 1, 1_000_000),

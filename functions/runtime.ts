@@ -18,8 +18,8 @@ import { tablesOf } from './storage/tables.js';
 export interface RuntimeOptions {
   config: FunctionsConfig;
   client: DynamoDBClient;
-  /** The signing secret: config.jwtSecret, or one generated for development. */
-  jwtSecret: string;
+  /** The signing key (PEM): config.signingKey, or one generated for development. */
+  signingKey: string;
   /** How long room and membership answers are cached (see directory.ts). */
   roomCacheMs: number;
   /** How long a checked session is trusted (see login/logic.ts). */
@@ -37,7 +37,7 @@ export function createRuntime(options: RuntimeOptions) {
   return {
     directory,
     operations: {
-      login: wireLogin(tables, config, options.jwtSecret, options.sessionCacheMs),
+      login: wireLogin(tables, config, options.signingKey, options.sessionCacheMs),
       chatroom: wireChatroom(tables, config, directory, options.onRoomDeleted),
       chat: wireChat(tables, directory, append),
     },

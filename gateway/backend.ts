@@ -11,7 +11,7 @@ import { createRoomDirectory } from '../functions/chatroom/directory.js';
 import { CHATROOM } from '../functions/chatroom/operations.js';
 import { LOGIN, type LoginOperations } from '../functions/login/operations.js';
 import type { Caller, FunctionSpec, Operation, OperationsOf } from '../functions/operation.js';
-import { ttlCache } from '../lib/ttl-cache.js';
+import type { CredentialCheck } from './credentials.js';
 import type { Invoker } from './lambda-invoker.js';
 import type { RoomPoller } from './room-poller.js';
 
@@ -27,11 +27,8 @@ export interface GatewayBackendDeps {
   poller: RoomPoller;
   client: DynamoDBClient;
   tables: { rooms: string; members: string; messages: string };
-  /** How long a credential checked by the login function is trusted here (like the functions' own cache). */
-  authCacheMs: number;
+  credentials: CredentialCheck;
 }
-
-const AUTH_CACHE_MAX = 100_000;
 
 export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
   const login = proxies(deps.invoker, 'login', LOGIN);
@@ -45,25 +42,19 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
     cacheMs: 0,
   });
 
-  // One Authenticate invoke per credential per authCacheMs, not one per RPC.
-  const checked = ttlCache<Caller>(AUTH_CACHE_MAX);
-  const authenticate: LoginOperations['Authenticate'] = async (_caller, request) => {
-    const hit = checked.get(request.credential);
-    if (hit) return hit;
-    const caller = await login.Authenticate(undefined, request);
-    checked.set(request.credential, caller, Math.min(deps.authCacheMs, caller.expiresAt * 1000 - Date.now()));
-    return caller;
-  };
-  const forgetCaller =
+  // Checked here, with the public key and the revocations log: no invoke per call.
+  const authenticate: LoginOperations['Authenticate'] = async (_caller, request) => deps.credentials.authenticate(request.credential);
+  /** A revocation through this replica applies here at once; elsewhere within the log's poll interval. */
+  const thenRefresh =
     <Req, Reply>(op: Operation<Req, Reply>): Operation<Req, Reply> =>
     async (caller, request) => {
       const reply = await op(caller, request);
-      checked.deleteWhere((cached) => cached.username === caller?.username);
+      await deps.credentials.refresh();
       return reply;
     };
 
   return {
-    login: { ...login, Authenticate: authenticate, Logout: forgetCaller(login.Logout), RemoveUser: forgetCaller(login.RemoveUser) },
+    login: { ...login, Authenticate: authenticate, Logout: thenRefresh(login.Logout), RemoveUser: thenRefresh(login.RemoveUser) },
     chatroom,
     chat: {
       ...chat,

@@ -1,11 +1,14 @@
 /**
  * The gateway's configuration, read and checked once at start.
  */
+
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
 import { webPort } from '../api/grpc-web.js';
 import { type UserLimits, userLimits } from '../api/public-service.js';
-import { type Env, readEnv } from '../lib/env.js';
+import { verifierOf } from '../functions/login/keys.js';
+import { type Env, type EnvReader, readEnv } from '../lib/env.js';
 
 export interface GatewayConfig {
   host: string;
@@ -21,13 +24,44 @@ export interface GatewayConfig {
   dynamoEndpoint?: string;
   tablePrefix: string;
   pollIntervalMs: number;
-  authCacheMs: number;
+  /** The public key credentials are verified with (PEM); a gateway never holds the private one. */
+  publicKey: string;
+  /** How often the revocations log is read: the bound on a revocation reaching this replica. */
+  revocationPollMs: number;
+  /** The longest a credential lives: how far back the log is read at start. */
+  tokenTtlSeconds: number;
   /** A name for this replica in logs and in replies' `x-served-by` header. */
   replica: string;
   connections: ConnectionLimits;
   users: UserLimits;
   /** Where gRPC-Web and the chat page are served (WEB_PORT); undefined for nowhere. */
   webPort?: number;
+}
+
+/** JWT_PUBLIC_KEY, else the file JWT_PUBLIC_KEY_FILE names (what a compose stack's deploy step writes). */
+function publicKeyOf(e: EnvReader): string {
+  if (e.optional('JWT_PRIVATE_KEY') !== undefined)
+    e.problem('JWT_PRIVATE_KEY must not be given to a gateway: it verifies with JWT_PUBLIC_KEY only');
+  const file = e.optional('JWT_PUBLIC_KEY_FILE');
+  let text = e.optional('JWT_PUBLIC_KEY');
+  if (text === undefined && file !== undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      e.problem(`JWT_PUBLIC_KEY_FILE ${file} cannot be read: ${(error as Error).message}`);
+      return '';
+    }
+  }
+  if (text === undefined) {
+    e.problem("JWT_PUBLIC_KEY (or JWT_PUBLIC_KEY_FILE) is required: the public half of the login function's JWT_PRIVATE_KEY");
+    return '';
+  }
+  try {
+    verifierOf(text);
+  } catch {
+    e.problem('JWT_PUBLIC_KEY must be an EC P-256 public key in PEM');
+  }
+  return text;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -42,7 +76,9 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     dynamoEndpoint: e.optional('DYNAMODB_ENDPOINT'),
     tablePrefix: e.tablePrefix('chat-dev-'),
     pollIntervalMs: e.integer('POLL_INTERVAL_MS', 100, 10, 10_000),
-    authCacheMs: e.integer('AUTH_CACHE_MS', 5_000, 0, 3_600_000),
+    publicKey: publicKeyOf(e),
+    revocationPollMs: e.integer('REVOCATION_POLL_MS', 1_000, 100, 60_000),
+    tokenTtlSeconds: e.integer('TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     replica: e.replica(`gateway-${hostname().slice(0, 40)}-${process.pid}`),
     connections: connectionLimits(e),
     users: userLimits(e),

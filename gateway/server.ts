@@ -6,10 +6,12 @@
 
 import type { RunningServer } from '../api/grpc-server.js';
 import { serveApi } from '../api/grpc-server.js';
+import { verifierOf } from '../functions/login/keys.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
 import { createGatewayBackend } from './backend.js';
 import type { GatewayConfig } from './config.js';
+import { startCredentialCheck } from './credentials.js';
 import { createInvoker } from './lambda-invoker.js';
 import { createRoomPoller } from './room-poller.js';
 
@@ -24,18 +26,29 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     concurrency: config.functionConcurrency,
   });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
-  const backend = createGatewayBackend({ invoker, poller, client, tables, authCacheMs: config.authCacheMs });
+  const credentials = await startCredentialCheck({
+    publicKey: verifierOf(config.publicKey),
+    revocations: { client, tableName: tables.revocations },
+    pollMs: config.revocationPollMs,
+    tokenTtlSeconds: config.tokenTtlSeconds,
+  }).catch((error) => {
+    invoker.close();
+    client.destroy();
+    throw new Error(`cannot read the revocations log: ${(error as Error).message}`);
+  });
+  const backend = createGatewayBackend({ invoker, poller, client, tables, credentials });
   const api = await serveApi(backend, config);
   let stopping: Promise<void> | undefined;
   return {
     address: api.address,
     port: api.port,
     webUrl: api.webUrl,
-    stats: async () => ({ subscribers: poller.subscriberCount(), ...poller.stats() }),
+    stats: async () => ({ subscribers: poller.subscriberCount(), ...poller.stats(), ...credentials.stats() }),
     stop() {
       stopping ??= (async () => {
         await api.shutdown();
         poller.stop();
+        credentials.stop();
         invoker.close();
         client.destroy();
       })();

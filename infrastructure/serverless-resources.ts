@@ -13,6 +13,8 @@ const ACCESS: Record<string, Partial<Record<Table, string[]>>> = {
     // A removed account is replaced by its tombstone, never deleted.
     users: ['GetItem', 'PutItem'],
     sessions: ['GetItem', 'PutItem', 'DeleteItem', 'Query', 'Scan', 'BatchWriteItem'],
+    // Appends only: the gateways read the log (with credentials of their own, outside this stack).
+    revocations: ['PutItem'],
   },
   chatroom: {
     rooms: ['GetItem', 'PutItem', 'DeleteItem', 'Scan'],

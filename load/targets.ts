@@ -4,10 +4,10 @@
  * survive between runs), or a server already running (a compose stack).
  */
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cpuSeconds } from '../client/machine.js';
+import { generateSigningKey } from '../functions/login/keys.js';
 import { composeProject, docker } from '../infrastructure/local/compose.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
@@ -34,10 +34,10 @@ export interface TargetOptions {
 }
 
 export async function startTarget(kind: 'monolith' | 'functions', options: TargetOptions): Promise<LoadTarget> {
-  const jwtSecret = randomBytes(32).toString('hex');
+  const signingKey = generateSigningKey().privateKeyPem;
   const env = { SCRYPT_LOG_N: String(options.scryptLogN), LOG_LEVEL: 'warn' };
   if (kind === 'monolith') {
-    const server = await spawnMonolith({ ...env, DATA_DIR: path.join(options.storeDir, 'monolith'), JWT_SECRET: jwtSecret });
+    const server = await spawnMonolith({ ...env, DATA_DIR: path.join(options.storeDir, 'monolith'), JWT_PRIVATE_KEY: signingKey });
     return {
       label: 'monolith',
       replicas: 1,
@@ -54,7 +54,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     replicas: options.replicas,
     basePort: 0,
     dataDir: path.join(options.storeDir, 'functions'),
-    jwtSecret,
+    signingKey,
     env,
   });
   return {

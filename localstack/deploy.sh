@@ -13,11 +13,10 @@ cd "$(dirname "$0")/.."
 export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://localhost.localstack.cloud:4566}"
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
 export AWS_REGION="${AWS_REGION:-us-east-1}" SLS_TELEMETRY_DISABLED=1
-if [ -z "${JWT_SECRET:-}" ]; then
-  echo "deploy: JWT_SECRET is not set; the functions get one generated for this deployment" >&2
-  JWT_SECRET=$(node -e "process.stdout.write(require('node:crypto').randomBytes(32).toString('hex'))")
-fi
-export JWT_SECRET
+# The login function's signing key: JWT_PRIVATE_KEY, else the development key kept in the
+# signing-key volume; its public half goes to the public-key volume the gateways read.
+JWT_PRIVATE_KEY=$(node --import tsx scripts/keys.ts --keep /keys/private --public /keys/public)
+export JWT_PRIVATE_KEY
 echo "deploy: serverless deploy --stage local via $AWS_ENDPOINT_URL" >&2
 npx serverless deploy --stage local --region "$AWS_REGION"
 ENDPOINT=http://localhost:4566 STAGE=local exec node --import tsx localstack/check.ts

@@ -10,21 +10,21 @@
  *
  *   node --import tsx localstack/stand-in.ts        (see infrastructure/docker-compose.ci.yml)
  */
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { signingKeyFor } from '../infrastructure/local/dev-key.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { describeError, log } from '../lib/log.js';
 
 const PORT = Number(process.env.PORT ?? 4566);
 const STAGE = 'local';
 
-const jwtSecret = process.env.JWT_SECRET || randomBytes(32).toString('hex');
-if (!process.env.JWT_SECRET) log.warn('JWT_SECRET is not set: the functions use one generated for this run');
+// As the deploy step does: the given key or the one kept in the shared keys volume, its public half written there for the gateways.
+const signingKey = signingKeyFor(process.env.JWT_PRIVATE_KEY, process.env.SIGNING_KEY_DIR, process.env.PUBLIC_KEY_DIR);
 const stack = await startFunctionsStack({
   replicas: 0,
   basePort: 0,
   stage: STAGE,
-  jwtSecret,
+  signingKey,
   env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', SCRYPT_LOG_N: process.env.SCRYPT_LOG_N ?? '14' },
 });
 const upstream = {

@@ -15,14 +15,14 @@ import type { Writer } from './writer.js';
 export function createMonolithBackend(
   config: FunctionsConfig,
   client: DynamoDBClient,
-  jwtSecret: string,
+  signingKey: string,
   writer: Writer,
   bus: RoomBus,
 ): Backend {
   const runtime = createRuntime({
     config,
     client,
-    jwtSecret,
+    signingKey,
     // The only writer of its tables: cached answers stay right, since every change passes here.
     roomCacheMs: 24 * 3600_000,
     sessionCacheMs: 24 * 3600_000,

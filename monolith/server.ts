@@ -10,7 +10,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type RunningServer, serveApi } from '../api/grpc-server.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
-import { developmentSecret } from '../infrastructure/local/dev-secret.js';
+import { signingKeyFor } from '../infrastructure/local/dev-key.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../infrastructure/local/embedded-dynamo.js';
 import { log } from '../lib/log.js';
 import { createMonolithBackend } from './backend.js';
@@ -53,7 +53,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     );
   }
 
-  const secret = functions.jwtSecret ?? developmentSecret(config.embedded?.persist ? config.dataDir : undefined);
+  const signingKey = functions.signingKey ?? signingKeyFor(undefined, config.embedded?.persist ? config.dataDir : undefined);
   const bus = createRoomBus();
   const writer = await startWriter(
     {
@@ -65,7 +65,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     (roomId, messages) => bus.publish(roomId, messages),
     fatal('message writer failed'),
   );
-  const backend = createMonolithBackend(functions, client, secret, writer, bus);
+  const backend = createMonolithBackend(functions, client, signingKey, writer, bus);
   const api = await serveApi(backend, config).catch(async (error) => {
     await writer.close();
     await embedded?.close();

@@ -43,7 +43,11 @@ try {
     await page.fill('#text', text);
     await page.press('#text', 'Enter');
   }
-  for (const page of [ann, bob]) await page.locator('#messages li[data-seq]').nth(lines.length - 1).waitFor();
+  for (const page of [ann, bob])
+    await page
+      .locator('#messages li[data-seq]')
+      .nth(lines.length - 1)
+      .waitFor();
   const shots = await Promise.all([ann, bob].map((page) => page.screenshot()));
   const canvas = await (await browser.newContext({ viewport: { width: 2 * PHONE.width + 48, height: PHONE.height + 32 } })).newPage();
   await canvas.setContent(

@@ -15,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { developmentSecret } from '../infrastructure/local/dev-secret.js';
+import { signingKeyFor } from '../infrastructure/local/dev-key.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { ROOT } from '../infrastructure/local/processes.js';
 import { log } from '../lib/log.js';
@@ -56,13 +56,13 @@ await new Promise<void>((resolve, reject) => {
   build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build failed (${code})`))));
 });
 
-const jwtSecret = process.env.JWT_SECRET || developmentSecret(values.memory ? undefined : dataDir);
+const signingKey = signingKeyFor(process.env.JWT_PRIVATE_KEY, values.memory ? undefined : path.join(dataDir, 'dev-keys'));
 const stack = await startFunctionsStack({
   replicas,
   basePort,
   dynamoEndpoint: values.dynamodb,
   dataDir: values.memory ? undefined : path.join(dataDir, 'dev-dynamodb'),
-  jwtSecret,
+  signingKey,
   reloadHandler: values.dev,
   webPort,
   env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },

@@ -9,14 +9,14 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { type ChildServer, spawnMonolith } from '../infrastructure/local/processes.js';
 import { chatInBrowsers, launchBrowser } from './support/browser-chat.js';
-import { TEST_JWT_SECRET } from './support/env.js';
+import { TEST_SIGNING_KEY } from './support/env.js';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'browser-'));
 let monolith: ChildServer;
 let url = '';
 
 before(async () => {
-  monolith = await spawnMonolith({ DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, SCRYPT_LOG_N: '10', WEB_PORT: '0' });
+  monolith = await spawnMonolith({ DATA_DIR: dataDir, JWT_PRIVATE_KEY: TEST_SIGNING_KEY, SCRYPT_LOG_N: '10', WEB_PORT: '0' });
   url = /"web":"(http[^"]+)"/.exec(monolith.log())?.[1] ?? '';
   assert.ok(url, `no web URL in the readiness line:\n${monolith.log()}`);
 });

@@ -14,11 +14,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
 import { spawnMonolith } from '../infrastructure/local/processes.js';
 import { call, connect, signUp, subscribe } from './support/clients.js';
-import { TEST_JWT_SECRET } from './support/env.js';
+import { TEST_SIGNING_KEY } from './support/env.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'chat-crash-'));
 // Against an external DynamoDB (DynamoDB Local in CI) the tables must survive the restart: one prefix for both runs.
-const env = { DATA_DIR: dataDir, JWT_SECRET: TEST_JWT_SECRET, SCRYPT_LOG_N: '10', TABLE_PREFIX: `crash${randomBytes(3).toString('hex')}-` };
+const env = {
+  DATA_DIR: dataDir,
+  JWT_PRIVATE_KEY: TEST_SIGNING_KEY,
+  SCRYPT_LOG_N: '10',
+  TABLE_PREFIX: `crash${randomBytes(3).toString('hex')}-`,
+};
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 type Reply = { server_seq: number };

@@ -17,7 +17,7 @@ import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
 import { readMonolithConfig } from '../monolith/config.js';
 import { startMonolith } from '../monolith/server.js';
 import { bearer, call, connect, signUp, statusOf } from './support/clients.js';
-import { TEST_JWT_SECRET } from './support/env.js';
+import { TEST_SIGNING_KEY } from './support/env.js';
 import { eventually } from './support/eventually.js';
 import { startFaultProxy } from './support/fault-proxy.js';
 
@@ -33,7 +33,7 @@ after(() => {
 
 test('a second monolith on the same DATA_DIR exits non-zero, naming the directory', async () => {
   // The embedded store (not DynamoDB Local, even when the suite runs on it) is what holds the directory.
-  const env = { DATA_DIR: tempDir(), JWT_SECRET: TEST_JWT_SECRET, DYNAMODB_ENDPOINT: '', SCRYPT_LOG_N: '10' };
+  const env = { DATA_DIR: tempDir(), JWT_PRIVATE_KEY: TEST_SIGNING_KEY, DYNAMODB_ENDPOINT: '', SCRYPT_LOG_N: '10' };
   const first = await spawnMonolith(env);
   try {
     const second = spawn(process.execPath, ['--import', 'tsx', 'monolith/main.ts'], {

@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { status } from '@grpc/grpc-js';
 import jwt from 'jsonwebtoken';
 import type { RunningServer } from '../api/grpc-server.js';
+import { generateSigningKey } from '../functions/login/keys.js';
 import { bearer, type Clients, call, connect, signUp, statusOf } from './support/clients.js';
-import { TEST_JWT_SECRET } from './support/env.js';
+import { TEST_PUBLIC_KEY, TEST_SIGNING_KEY } from './support/env.js';
 import { startTestServer } from './support/server.js';
 
 let monolith: RunningServer;
@@ -66,18 +67,21 @@ describe('Login', () => {
 });
 
 describe('Validate', () => {
-  test('forged, expired, malformed and alg=none tokens are not valid', async () => {
+  test('forged, expired, malformed, alg=none and public-key-as-HMAC tokens are not valid', async () => {
     const token = await signUp(c, 'dan');
     const { sid } = jwt.decode(token) as { sid: string };
-    const forged = jwt.sign({ sub: 'dan', sid, exp: Math.floor(Date.now() / 1000) + 600 }, 'another-secret-another-secret-0000', {
-      issuer: 'chat-functions',
-    });
-    const expired = jwt.sign({ sub: 'dan', sid, exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, { issuer: 'chat-functions' });
-    const none = jwt.sign({ sub: 'dan', sid, exp: Math.floor(Date.now() / 1000) + 600 }, '', {
-      algorithm: 'none',
-      issuer: 'chat-functions',
-    });
-    for (const credential of [forged, expired, none, 'not-a-token', `${token}x`]) {
+    const claims = { sub: 'dan', sid, exp: Math.floor(Date.now() / 1000) + 600 };
+    const options = { issuer: 'chat-functions' };
+    const forged = jwt.sign(claims, generateSigningKey().privateKeyPem, { ...options, algorithm: 'ES256' });
+    const expired = jwt.sign({ ...claims, exp: claims.exp - 610 }, TEST_SIGNING_KEY, { ...options, algorithm: 'ES256' });
+    const none = jwt.sign(claims, '', { ...options, algorithm: 'none' });
+    // What a holder of the public key alone (a gateway) could try: HS256 keyed with the public key's PEM.
+    const hmacWithPublicKey = jwt.sign(claims, TEST_PUBLIC_KEY, {
+      ...options,
+      algorithm: 'HS256',
+      allowInsecureKeySizes: true,
+    } as jwt.SignOptions);
+    for (const credential of [forged, expired, none, hmacWithPublicKey, 'not-a-token', `${token}x`]) {
       assert.deepEqual(await validate(credential), { valid: false, username: '', expires_at_iso: '' });
     }
     assert.equal(await statusOf(validate('')), status.INVALID_ARGUMENT);

@@ -11,7 +11,8 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import jwt from 'jsonwebtoken';
 import type { RunningServer } from '../api/grpc-server.js';
-import { TEST_JWT_SECRET } from './support/env.js';
+import { generateSigningKey } from '../functions/login/keys.js';
+import { TEST_SIGNING_KEY } from './support/env.js';
 import { startTestServer } from './support/server.js';
 
 const protoDir = fileURLToPath(new URL('../contracts/proto/', import.meta.url));
@@ -88,8 +89,9 @@ test('the contract statuses: UNAUTHENTICATED and PERMISSION_DENIED', async () =>
   assert.equal(await code(rpc(login, 'Login', { username: 'other', password: 'wrong' })), 'UNAUTHENTICATED');
   const { sid } = jwt.decode(credential) as { sid: string };
   const exp = Math.floor(Date.now() / 1000);
-  const forged = jwt.sign({ sub: 'other', sid, exp: exp + 600 }, 'not-the-server-secret-not-the-server', { issuer: 'chat-functions' });
-  const expired = jwt.sign({ sub: 'other', sid, exp: exp - 1 }, TEST_JWT_SECRET, { issuer: 'chat-functions' });
+  const signed = { issuer: 'chat-functions', algorithm: 'ES256' } as const;
+  const forged = jwt.sign({ sub: 'other', sid, exp: exp + 600 }, generateSigningKey().privateKeyPem, signed);
+  const expired = jwt.sign({ sub: 'other', sid, exp: exp - 1 }, TEST_SIGNING_KEY, signed);
   for (const bad of [forged, expired]) {
     assert.equal(await code(rpc(gateway, 'CreateRoom', { auth: { credential: bad }, roomName: 'x1' })), 'UNAUTHENTICATED');
   }

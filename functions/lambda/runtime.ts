@@ -3,7 +3,7 @@
  * (warm invokes reuse the client): its configuration and its tables. Each
  * function's handler wires only itself on top (its own bundle, its own
  * environment): only the login function reads, and is given, the signing
- * secret. Other instances write too, so rooms and memberships are read afresh
+ * key. Other instances write too, so rooms and memberships are read afresh
  * on every call (a member who left cannot post, as in the monolith).
  */
 import { type FunctionsConfig, readFunctionsConfig } from '../config.js';
@@ -24,7 +24,7 @@ export function once<T>(build: () => T): () => T {
   };
 }
 
-/** @param signs true for the one function that signs credentials (it alone needs JWT_SECRET) */
+/** @param signs true for the one function that signs credentials (it alone needs JWT_PRIVATE_KEY) */
 export function lambdaInstance(signs: boolean): LambdaInstance {
   const config = readFunctionsConfig(process.env, { signs });
   return { config, tables: tablesOf(createDynamoClient(config), config.tablePrefix) };

@@ -1,4 +1,4 @@
-/** Lambda entry of the login function: the only one that holds the signing secret. */
+/** Lambda entry of the login function: the only one that holds the signing key. */
 import { lambdaEntry } from '../lambda/entry.js';
 import { lambdaInstance, once } from '../lambda/runtime.js';
 import { LOGIN } from './operations.js';
@@ -9,7 +9,7 @@ export const handler = lambdaEntry(
   LOGIN,
   once(() => {
     const { config, tables } = lambdaInstance(true);
-    // A checked session is trusted for 5 s here: other instances revoke too.
-    return wireLogin(tables, config, config.jwtSecret as string, 5_000);
+    // No session cache here: other instances revoke too, and a cache would add its delay to the gateways' (Validate reads afresh).
+    return wireLogin(tables, config, config.signingKey as string, 0);
   }),
 );

@@ -9,15 +9,18 @@ import { ttlCache } from '../../lib/ttl-cache.js';
 import type { Caller } from '../operation.js';
 import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
+import type { Signer } from './keys.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { putRevocation, type RevocationsTable } from './revocations-table.js';
 import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';
-import { signToken, type TokenKey, verifyToken } from './token.js';
+import { signToken, verifyToken } from './token.js';
 import { getUser, putNewUser, removeUser as tombstoneUser, type UsersTable } from './users-table.js';
 
 export interface LoginDeps {
   users: UsersTable;
   sessions: SessionsTable;
-  key: TokenKey;
+  revocations: RevocationsTable;
+  signer: Signer;
   tokenTtlSeconds: number;
   scryptLogN: number;
   /**
@@ -48,7 +51,7 @@ export function createLoginLogic(deps: LoginDeps) {
   /** The caller of a credential; throws UnauthenticatedError for a missing, forged, expired or revoked one. */
   async function authenticate(credential: string): Promise<Caller> {
     if (credential === '') throw new UnauthenticatedError('missing credential');
-    const claims = verifyToken(deps.key, credential);
+    const claims = verifyToken(deps.signer.publicKey, credential);
     if (!claims) throw new UnauthenticatedError('invalid or expired credential');
     const hit = checked.get(claims.sessionId);
     if (hit) return hit;
@@ -91,7 +94,7 @@ export function createLoginLogic(deps: LoginDeps) {
     await putSession(deps.sessions, { sessionId, username: name, expiresAt });
     remember({ username: name, sessionId, expiresAt });
     return {
-      credential: signToken(deps.key, { username: name, sessionId, expiresAt }),
+      credential: signToken(deps.signer, { username: name, sessionId, expiresAt }),
       expires_at_iso: iso(expiresAt),
       session_id: sessionId,
       username: name,
@@ -110,7 +113,9 @@ export function createLoginLogic(deps: LoginDeps) {
     }
   }
 
+  // Logged before the session goes, so no reader can see it gone but not yet revoked (gateways read the log, not sessions).
   async function logout(caller: Caller): Promise<auth.LogoutReply> {
+    await putRevocation(deps.revocations, { kind: 'session', subject: caller.sessionId, atMs: Date.now(), expiresAt: caller.expiresAt });
     await deleteSession(deps.sessions, caller.sessionId);
     forget([caller.sessionId]);
     return { ok: true };
@@ -121,6 +126,14 @@ export function createLoginLogic(deps: LoginDeps) {
     const username = validate.username(req.username);
     if (!validate.sameName(username, caller.username)) throw new PermissionDeniedError('you can remove only your own account');
     const user = await getUser(deps.users, caller.username);
+    // Every credential of the account issued until now; the tombstone keeps any later login out.
+    const atMs = Date.now();
+    await putRevocation(deps.revocations, {
+      kind: 'user',
+      subject: caller.username,
+      atMs,
+      expiresAt: Math.ceil(atMs / 1000) + deps.tokenTtlSeconds,
+    });
     if (user && !user.removedAtMs) await tombstoneUser(deps.users, user);
     forget(await deleteSessionsOfUser(deps.sessions, caller.username));
     forget([caller.sessionId]);

@@ -21,7 +21,7 @@ type KeyType = 'S' | 'N';
 
 export interface TableDefinition {
   /** Logical name; the physical name is `${prefix}${name}`. */
-  name: 'users' | 'sessions' | 'rooms' | 'members' | 'messages';
+  name: 'users' | 'sessions' | 'revocations' | 'rooms' | 'members' | 'messages';
   partitionKey: [string, KeyType];
   sortKey?: [string, KeyType];
   /** Local indexes share the partition key and, unlike global ones, allow consistent reads. */
@@ -38,6 +38,8 @@ export const TABLES: readonly TableDefinition[] = [
     globalIndexes: [{ name: 'by_username', partitionKey: ['username', 'S'], projection: 'KEYS_ONLY' }],
     ttlAttribute: 'expires_at',
   },
+  // A time-ordered log in one partition (revocations are rare: logouts and removed accounts).
+  { name: 'revocations', partitionKey: ['log', 'S'], sortKey: ['at', 'S'], ttlAttribute: 'expires_at' },
   { name: 'rooms', partitionKey: ['room_name', 'S'] },
   { name: 'members', partitionKey: ['room_id', 'S'], sortKey: ['person_name', 'S'] },
   {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createDynamoClient } from '../../functions/storage/dynamo.js';
 import { ensureTables } from '../../functions/storage/tables.js';
+import { publicKeyFor } from './dev-key.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from './embedded-dynamo.js';
 import { type ChildServer, freePort, ROOT, spawnGateway, spawnOffline } from './processes.js';
 
@@ -25,7 +26,8 @@ export interface StackOptions {
   /** An existing DynamoDB, else an embedded one (on disk in `dataDir`, or in memory). */
   dynamoEndpoint?: string;
   dataDir?: string;
-  jwtSecret: string;
+  /** The login function's signing key (PEM); the gateways get its public half. */
+  signingKey: string;
   /** Extra environment for the functions and gateways (SCRYPT_LOG_N, POLL_INTERVAL_MS, …). */
   env?: Record<string, string>;
   /** Let serverless-offline load the handler afresh on each call (edits apply without a restart). */
@@ -67,7 +69,8 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
     await ensureTables(client, prefix);
     client.destroy();
 
-    const functionsEnv = { ...options.env, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: options.jwtSecret };
+    const functionsEnv = { ...options.env, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_PRIVATE_KEY: options.signingKey };
+    const publicKey = publicKeyFor(options.signingKey);
     const offline = await spawnOffline(await freePort(), await freePort(), functionsEnv, { stage, reloadHandler: options.reloadHandler });
     started.push(offline);
 
@@ -75,6 +78,7 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
       const gateway = await spawnGateway({
         ...options.env,
         PORT: String(port),
+        JWT_PUBLIC_KEY: publicKey,
         ...(webPort === undefined ? {} : { WEB_PORT: String(webPort) }),
         FUNCTIONS_ENDPOINT: offline.address,
         FUNCTION_PREFIX: prefix,

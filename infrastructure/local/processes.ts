@@ -63,9 +63,13 @@ const SERVER_ENV = { HOST: '127.0.0.1', PORT: '0', WEB_PORT: 'off', LOG_FORMAT: 
 export const spawnMonolith = (env: Record<string, string>) =>
   spawnServer(['--import', 'tsx', 'monolith/main.ts'], { ...SERVER_ENV, ...env }, /"msg":"monolith ready","grpc":"([^"]+)"/);
 
-/** A gateway replica on 127.0.0.1 (port 0 unless PORT is given). */
+/** A gateway replica on 127.0.0.1 (port 0 unless PORT is given); never with the signing key, whatever this process holds. */
 export const spawnGateway = (env: Record<string, string>) =>
-  spawnServer(['--import', 'tsx', 'gateway/main.ts'], { ...SERVER_ENV, ...env }, /"msg":"gateway ready","grpc":"([^"]+)"/);
+  spawnServer(
+    ['--import', 'tsx', 'gateway/main.ts'],
+    { ...SERVER_ENV, ...env, JWT_PRIVATE_KEY: '' },
+    /"msg":"gateway ready","grpc":"([^"]+)"/,
+  );
 
 /** serverless-offline serving the built functions' Lambda API on `lambdaPort` (stage dev unless told). */
 export const spawnOffline = (

@@ -96,7 +96,7 @@ test('a restart keeps users, rooms and messages; docker stop drains and exits 0'
   address = await project.published('monolith', 50051);
   c = connect(address);
   try {
-    // The development secret lives in the volume too, so the old credential still works.
+    // The development signing key lives in the volume too, so the old credential still works.
     const history = await call(c.gateway, c.gateway.GetHistory, { room_name: 'kept' }, bearer(token));
     assert.deepEqual(
       history.messages.map((m) => [Number(m.server_seq), m.text]),

@@ -13,7 +13,7 @@ import { readGatewayConfig } from '../../gateway/config.js';
 import { startGateway } from '../../gateway/server.js';
 import { DEV_PREFIX, type FunctionsStack, freePort, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
 import { type Clients, call, connect, statusOf } from '../support/clients.js';
-import { TEST_JWT_SECRET } from '../support/env.js';
+import { TEST_PUBLIC_KEY, TEST_SIGNING_KEY } from '../support/env.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
 
 const TIMEOUT_MS = 1_500;
@@ -30,12 +30,13 @@ before(async () => {
     replicas: 0,
     basePort: 0,
     dynamoEndpoint: proxy.endpoint,
-    jwtSecret: TEST_JWT_SECRET,
+    signingKey: TEST_SIGNING_KEY,
     env: { SCRYPT_LOG_N: '10', LOG_LEVEL: 'error' },
   });
   gateway = await startGateway(
     readGatewayConfig({
       PORT: '0',
+      JWT_PUBLIC_KEY: TEST_PUBLIC_KEY,
       FUNCTIONS_ENDPOINT: stack.lambdaEndpoint,
       DYNAMODB_ENDPOINT: proxy.endpoint,
       TABLE_PREFIX: DEV_PREFIX,
@@ -98,6 +99,7 @@ test('unreachable functions give UNAVAILABLE, and the gateway stays up', async (
   const nowhere = await startGateway(
     readGatewayConfig({
       PORT: '0',
+      JWT_PUBLIC_KEY: TEST_PUBLIC_KEY,
       FUNCTIONS_ENDPOINT: `http://127.0.0.1:${await freePort()}`,
       DYNAMODB_ENDPOINT: proxy.endpoint,
       TABLE_PREFIX: DEV_PREFIX,

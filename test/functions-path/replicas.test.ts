@@ -1,15 +1,24 @@
 /**
- * Three gateway replicas (real processes) in front of the same functions: a
- * subscriber on one replica gets, in order and once, what is sent through the
- * others; when its replica is killed mid-stream, it resubscribes elsewhere with
- * after_seq and nothing is missing or repeated.
+ * Three gateway replicas (real processes) in front of the same functions:
+ * credentials revoked through one are refused by the others within the
+ * revocation bound, and none can accept a credential made with the public key
+ * it holds; a subscriber on one replica gets, in order and once, what is sent
+ * through the others; when its replica is killed mid-stream, it resubscribes
+ * elsewhere with after_seq and nothing is missing or repeated.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import * as grpc from '@grpc/grpc-js';
+import jwt from 'jsonwebtoken';
 import { type FunctionsStack, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
-import { type Clients, call, connect, signUp, subscribe } from '../support/clients.js';
-import { TEST_JWT_SECRET } from '../support/env.js';
+import { bearer, type Clients, call, connect, signUp, statusOf, subscribe } from '../support/clients.js';
+import { TEST_PUBLIC_KEY, TEST_SIGNING_KEY } from '../support/env.js';
+import { eventually } from '../support/eventually.js';
+
+/** The replicas read the revocations log this often: a revocation holds everywhere within it and one read. */
+const REVOCATION_POLL_MS = 200;
+const REVOCATION_BOUND_MS = REVOCATION_POLL_MS + 1_000;
 
 let stack: FunctionsStack;
 let replicas: Clients[];
@@ -18,8 +27,8 @@ before(async () => {
   stack = await startFunctionsStack({
     replicas: 3,
     basePort: 0,
-    jwtSecret: TEST_JWT_SECRET,
-    env: { SCRYPT_LOG_N: '10', LOG_LEVEL: 'warn', POLL_INTERVAL_MS: '50' },
+    signingKey: TEST_SIGNING_KEY,
+    env: { SCRYPT_LOG_N: '10', LOG_LEVEL: 'warn', POLL_INTERVAL_MS: '50', REVOCATION_POLL_MS: String(REVOCATION_POLL_MS) },
   });
   replicas = stack.gateways.map((g) => connect(g.address));
 });
@@ -29,6 +38,42 @@ after(async () => {
 });
 
 type Reply = { server_seq: number };
+
+test('a credential revoked through one replica is refused by every other within the bound; so are all of a removed account', async () => {
+  const [r1, r2, r3] = replicas as [Clients, Clients, Clients];
+  const whoAmI = (via: Clients, token: string) => statusOf(call(via.login, via.login.WhoIsLoggedIn, {}, bearer(token)));
+  const refusedWithinBound = async (via: Clients, token: string) => {
+    const revokedAt = Date.now();
+    const outcome = await eventually(
+      () => whoAmI(via, token),
+      (s) => s !== 'OK',
+      REVOCATION_BOUND_MS,
+    );
+    assert.equal(outcome, grpc.status.UNAUTHENTICATED, `still accepted ${Date.now() - revokedAt} ms after the revocation`);
+  };
+
+  const session = await signUp(r1, 'leaver');
+  for (const via of [r1, r2, r3]) assert.equal(await whoAmI(via, session), 'OK');
+  await call(r2.login, r2.login.Logout, {}, bearer(session));
+  assert.equal(await whoAmI(r2, session), grpc.status.UNAUTHENTICATED, 'at once on the replica that took the Logout');
+  await refusedWithinBound(r3, session);
+  await refusedWithinBound(r1, session);
+
+  const first = await signUp(r1, 'goner');
+  const second = (await call(r2.login, r2.login.Login, { username: 'goner', password: 'password1' })) as { credential: string };
+  await call(r3.login, r3.login.RemoveUser, { username: 'goner' }, bearer(first));
+  for (const via of [r1, r2]) await refusedWithinBound(via, second.credential);
+});
+
+test('a replica holds only the public key: a credential made with it is refused', async () => {
+  const [r1] = replicas as [Clients];
+  const token = await signUp(r1, 'victim');
+  const { sid, exp } = jwt.decode(token) as { sid: string; exp: number };
+  const options = { issuer: 'chat-functions', algorithm: 'HS256', allowInsecureKeySizes: true } as jwt.SignOptions;
+  const minted = jwt.sign({ sub: 'victim', sid, exp }, TEST_PUBLIC_KEY, options);
+  assert.equal(await statusOf(call(r1.gateway, r1.gateway.ListRooms, {}, bearer(minted))), grpc.status.UNAUTHENTICATED);
+  assert.deepEqual(await call(r1.login, r1.login.Validate, { credential: minted }), { valid: false, username: '', expires_at_iso: '' });
+});
 
 test('messages sent through any replica reach a subscriber on another, in order, once; it survives its replica dying', async () => {
   const [r1, r2, r3] = replicas as [Clients, Clients, Clients];

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { generateSigningKey } from '../../functions/login/keys.js';
 import { ROOT } from '../../infrastructure/local/processes.js';
 
 const out = mkdtempSync(path.join(tmpdir(), 'chat-package-'));
@@ -31,7 +32,7 @@ test('the packaged template has the tables, the functions and per-function permi
   const tables = ofType('AWS::DynamoDB::Table')
     .map(([id]) => id)
     .sort();
-  assert.deepEqual(tables, ['MembersTable', 'MessagesTable', 'RoomsTable', 'SessionsTable', 'UsersTable']);
+  assert.deepEqual(tables, ['MembersTable', 'MessagesTable', 'RevocationsTable', 'RoomsTable', 'SessionsTable', 'UsersTable']);
   const messages = resources.MessagesTable?.Properties as { LocalSecondaryIndexes: { IndexName: string }[]; KeySchema: unknown[] };
   assert.equal(messages.LocalSecondaryIndexes[0]?.IndexName, 'by_msg_id');
 
@@ -53,7 +54,7 @@ test('the packaged template has the tables, the functions and per-function permi
     policy(role)
       .map((s) => s.Resource[0]?.['Fn::GetAtt']?.[0])
       .sort();
-  assert.deepEqual(tablesOf('LoginRole'), ['SessionsTable', 'UsersTable']);
+  assert.deepEqual(tablesOf('LoginRole'), ['RevocationsTable', 'SessionsTable', 'UsersTable']);
   assert.deepEqual(tablesOf('ChatroomRole'), ['MembersTable', 'MessagesTable', 'RoomsTable']);
   assert.deepEqual(tablesOf('ChatRole'), ['MembersTable', 'MessagesTable', 'RoomsTable']);
   const chatActions = policy('ChatRole').flatMap((s) => s.Action);
@@ -88,7 +89,7 @@ test('stage local (LocalStack) names its functions and tables chat-local-* and p
   }
 });
 
-test('one function per bundle: only login carries credential code, and only login gets the signing secret', () => {
+test('one function per bundle: only login carries credential code, and only login gets the signing key', () => {
   const bundle = (fn: string) => readFileSync(path.join(ROOT, 'dist', 'functions', `${fn}.mjs`), 'utf8');
   const [login, chatroom, chat] = ['login', 'chatroom', 'chat'].map(bundle) as [string, string, string];
   for (const [name, code] of Object.entries({ chatroom, chat })) {
@@ -101,7 +102,7 @@ test('one function per bundle: only login carries credential code, and only logi
 
   execFileSync(process.execPath, ['node_modules/serverless/bin/serverless.js', 'package', '--stage', 'prod', '--package', `${out}-own`], {
     cwd: ROOT,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', JWT_SECRET: 'a-secret-only-login-may-hold-0123456789' },
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', JWT_PRIVATE_KEY: generateSigningKey().privateKeyPem },
     stdio: 'pipe',
   });
   const template = JSON.parse(readFileSync(path.join(`${out}-own`, 'cloudformation-template-update-stack.json'), 'utf8')) as {
@@ -110,7 +111,7 @@ test('one function per bundle: only login carries credential code, and only logi
   rmSync(`${out}-own`, { recursive: true, force: true });
   const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
   const secretHolders = functions
-    .filter((f) => (f.Properties.Environment as { Variables: Record<string, string> }).Variables.JWT_SECRET !== undefined)
+    .filter((f) => (f.Properties.Environment as { Variables: Record<string, string> }).Variables.JWT_PRIVATE_KEY !== undefined)
     .map((f) => f.Properties.FunctionName);
   assert.deepEqual(secretHolders, ['chat-prod-login']);
   const artifacts = functions.map((f) => (f.Properties.Code as { S3Key: string }).S3Key);

@@ -11,8 +11,8 @@ import * as grpc from '@grpc/grpc-js';
 import { type ContractClient, statusOf } from './contract-client.js';
 import { eventually } from './eventually.js';
 
-/** How long a revoked credential may still be accepted somewhere: the gateway's and a Lambda instance's caches, 5 s each. */
-const REVOCATION_BOUND_MS = 10_000;
+/** How long a revoked credential may still be accepted somewhere: a gateway replica's revocations poll (1 s by default) and one read. */
+const REVOCATION_BOUND_MS = 3_000;
 
 export async function walkContract(c: ContractClient): Promise<{ servedBy: Set<string> }> {
   const id = randomBytes(4).toString('hex');
@@ -72,7 +72,7 @@ export async function walkContract(c: ContractClient): Promise<{ servedBy: Set<s
   assert.equal(await statusOf(gateway.GetHistory({ room_name: `nothing_${id}` }, a)), grpc.status.NOT_FOUND);
   assert.deepEqual(await gateway.DeleteRoom({ room_name: room }, a), { ok: true, message: 'deleted' });
   await login.Logout({}, b);
-  // Replicas of the functions path trust a checked credential for a while (README: known limits).
+  // Another replica of the functions path learns of a revocation within its poll interval (README: Security).
   assert.equal(
     await eventually(
       () => statusOf(login.WhoIsLoggedIn({}, b)),

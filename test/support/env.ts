@@ -1,12 +1,18 @@
 /**
- * Test settings, applied before anything reads configuration: a fixed JWT
- * secret (so tests can forge and expire tokens), a cheap scrypt cost (the
- * production cost is measured by the benchmark, not paid by every test), and
- * quiet logs.
+ * Test settings, applied before anything reads configuration: a signing key
+ * made for this run (so tests can forge and expire tokens), a cheap scrypt
+ * cost (the production cost is measured by the benchmark, not paid by every
+ * test), and quiet logs.
  */
-export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+import { generateSigningKey } from '../../functions/login/keys.js';
 
-process.env.JWT_SECRET = TEST_JWT_SECRET;
+const pair = generateSigningKey();
+/** The login function's private key (PEM) in every test server; its public half is what gateways get. */
+export const TEST_SIGNING_KEY = pair.privateKeyPem;
+export const TEST_PUBLIC_KEY = pair.publicKeyPem;
+
+process.env.JWT_PRIVATE_KEY = TEST_SIGNING_KEY;
+delete process.env.JWT_SECRET;
 process.env.SCRYPT_LOG_N ??= '10';
 process.env.LOG_LEVEL ??= 'error';
 process.env.LOG_FORMAT ??= 'json';

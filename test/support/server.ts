@@ -13,7 +13,7 @@ import { startGateway } from '../../gateway/server.js';
 import { DEV_PREFIX, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
 import { readMonolithConfig } from '../../monolith/config.js';
 import { startMonolith } from '../../monolith/server.js';
-import { TEST_JWT_SECRET, USER_LIMIT_NAMES } from './env.js';
+import { TEST_PUBLIC_KEY, TEST_SIGNING_KEY, USER_LIMIT_NAMES } from './env.js';
 
 export const TEST_STACK = process.env.TEST_STACK === 'functions' ? 'functions' : 'monolith';
 
@@ -37,7 +37,7 @@ async function startFunctionsPath(): Promise<RunningServer> {
   const stack = await startFunctionsStack({
     replicas: 0,
     basePort: 0,
-    jwtSecret: TEST_JWT_SECRET,
+    signingKey: TEST_SIGNING_KEY,
     env: { SCRYPT_LOG_N: process.env.SCRYPT_LOG_N ?? '10', LOG_LEVEL: 'error' },
   });
   // In this process, so tests can read its subscriber count.
@@ -45,6 +45,7 @@ async function startFunctionsPath(): Promise<RunningServer> {
     readGatewayConfig({
       PORT: '0',
       WEB_PORT: '0',
+      JWT_PUBLIC_KEY: TEST_PUBLIC_KEY,
       FUNCTIONS_ENDPOINT: stack.lambdaEndpoint,
       FUNCTION_PREFIX: DEV_PREFIX,
       DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
