@@ -20,6 +20,8 @@ export interface GatewayConfig {
   functionTimeoutMs: number;
   /** Most invokes in flight per function from this replica. */
   functionConcurrency: number;
+  /** Most invokes waiting per function from this replica; beyond, UNAVAILABLE at once. */
+  functionQueue: number;
   /** DynamoDB for Subscribe's reads; undefined means AWS. */
   dynamoEndpoint?: string;
   tablePrefix: string;
@@ -73,6 +75,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     functionPrefix: e.text('FUNCTION_PREFIX', 'chat-dev-'),
     functionTimeoutMs: e.integer('FUNCTION_TIMEOUT_MS', 10_000, 100, 900_000),
     functionConcurrency: e.integer('FUNCTION_CONCURRENCY', 4, 1, 1000),
+    functionQueue: e.integer('FUNCTION_QUEUE', 64, 0, 100_000),
     dynamoEndpoint: e.optional('DYNAMODB_ENDPOINT'),
     tablePrefix: e.tablePrefix('chat-dev-'),
     pollIntervalMs: e.integer('POLL_INTERVAL_MS', 100, 10, 10_000),

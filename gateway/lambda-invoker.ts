@@ -6,12 +6,16 @@
  * - envelope `{ ok: false, error }` → that domain error (same gRPC status as the monolith)
  * - the function threw (FunctionError) → a plain error → INTERNAL
  * - no answer within `timeoutMs` (queueing included) → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
+ * - more than `queue` calls already waiting for that function → UNAVAILABLE at once
  *
  * At most `concurrency` invokes per function are in flight from one gateway;
- * the rest wait their turn. Like reserved concurrency on AWS, this bounds how
- * many instances a burst can start: each new instance is a cold start, and on
- * serverless-offline, which starts one per concurrent call, a burst of cold
- * starts on two cores otherwise feeds on itself until every call times out.
+ * up to `queue` more wait their turn, and beyond that the gateway sheds load:
+ * a fast, honest UNAVAILABLE the client can retry with backoff, not a wait
+ * that turns into DEADLINE_EXCEEDED seconds later. Like reserved concurrency
+ * on AWS, the bound also limits how many instances a burst can start: each new
+ * instance is a cold start, and on serverless-offline, which starts one per
+ * concurrent call, a burst of cold starts on two cores otherwise feeds on
+ * itself until every call times out.
  */
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvokeResult } from '../functions/lambda/entry.js';
@@ -29,6 +33,8 @@ export interface InvokerConfig {
   timeoutMs: number;
   /** Most invokes in flight per function. */
   concurrency: number;
+  /** Most invokes waiting per function; more are refused at once. */
+  queue: number;
 }
 
 export function createInvoker(config: InvokerConfig) {
@@ -44,10 +50,10 @@ export function createInvoker(config: InvokerConfig) {
   async function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
     const name = `${config.functionPrefix}${fn}`;
     const signal = AbortSignal.timeout(config.timeoutMs);
-    const limit = limits.get(fn) ?? limits.set(fn, limiter(config.concurrency)).get(fn);
+    const limit = limits.get(fn) ?? limits.set(fn, limiter(config.concurrency, config.queue)).get(fn);
     let response: InvokeCommandOutput;
     try {
-      await limit?.acquire(signal);
+      if (!(await limit?.acquire(signal))) throw new UnavailableError(`${fn} is busy (${config.queue} calls waiting); retry with backoff`);
       try {
         response = await client.send(
           new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify({ operation, caller, request })) }),
@@ -57,6 +63,7 @@ export function createInvoker(config: InvokerConfig) {
         limit?.release();
       }
     } catch (error) {
+      if (error instanceof UnavailableError) throw error;
       const err = error as Error;
       if (err.name === 'AbortError' || err.name === 'TimeoutError') {
         throw new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`);

@@ -24,6 +24,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     functionPrefix: config.functionPrefix,
     timeoutMs: config.functionTimeoutMs,
     concurrency: config.functionConcurrency,
+    queue: config.functionQueue,
   });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
   const credentials = await startCredentialCheck({

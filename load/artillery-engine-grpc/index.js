@@ -65,8 +65,26 @@ function channelTarget(target) {
   return target.includes(',') && !target.includes(':/') && !/^ipv[46]:/.test(target) ? `ipv4:${target}` : target;
 }
 
+/**
+ * What real gRPC clients do when a server sheds load: retry UNAVAILABLE with
+ * exponential backoff and jitter (grpc-js applies the service config's retry
+ * policy). Safe for every call the scenarios make: a send carries its msg_id,
+ * so a retried send is stored once. The call's deadline bounds all attempts.
+ */
+const RETRY_UNAVAILABLE = {
+  maxAttempts: 5,
+  initialBackoff: '0.2s',
+  maxBackoff: '5s',
+  backoffMultiplier: 2,
+  retryableStatusCodes: ['UNAVAILABLE'],
+};
+
 function channelOptions(target) {
-  return target.includes(',') ? { 'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }) } : {};
+  const config = {
+    methodConfig: [{ name: [{ service: 'auth.LoginService' }, { service: 'gateway.GatewayService' }], retryPolicy: RETRY_UNAVAILABLE }],
+    ...(target.includes(',') ? { loadBalancingConfig: [{ round_robin: {} }] } : {}),
+  };
+  return { 'grpc.service_config': JSON.stringify(config) };
 }
 
 class GrpcEngine {

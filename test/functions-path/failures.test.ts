@@ -5,11 +5,13 @@
  * (serverless-offline); their DynamoDB sits behind a fault-injecting proxy.
  */
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import dynalite from 'dynalite';
 import type { RunningServer } from '../../api/grpc-server.js';
 import { readGatewayConfig } from '../../gateway/config.js';
+import { createInvoker } from '../../gateway/lambda-invoker.js';
 import { startGateway } from '../../gateway/server.js';
 import { DEV_PREFIX, type FunctionsStack, freePort, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
 import { type Clients, call, connect, statusOf } from '../support/clients.js';
@@ -93,6 +95,33 @@ test('a function that stalls gives DEADLINE_EXCEEDED at the gateway timeout', as
   assert.ok(ms >= TIMEOUT_MS - 50 && ms < TIMEOUT_MS + 3_000, `answered after ${Math.round(ms)} ms`);
   proxy.set('pass');
   assert.deepEqual(await addUser('after-hang'), { ok: true });
+});
+
+test('past its queue the gateway sheds at once with UNAVAILABLE, while the queued calls wait their turn', async () => {
+  // A Lambda endpoint that takes calls and never answers: every invoke stays in flight.
+  const silent = http.createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const invoker = createInvoker({
+    endpoint: `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
+    region: 'us-east-1',
+    functionPrefix: 'x-',
+    timeoutMs: TIMEOUT_MS,
+    concurrency: 1,
+    queue: 2,
+  });
+  try {
+    const settled: string[] = [];
+    const calls = Array.from({ length: 6 }, () =>
+      invoker.invoke('chat', 'SendMessage', undefined, {}).catch((error: Error) => settled.push(error.constructor.name)),
+    );
+    await Promise.all(calls);
+    // One in flight and two queued time out; the other three were refused before any of them.
+    assert.deepEqual(settled, [...Array(3).fill('UnavailableError'), ...Array(3).fill('DeadlineExceededError')]);
+  } finally {
+    invoker.close();
+    silent.closeAllConnections();
+    silent.close();
+  }
 });
 
 test('unreachable functions give UNAVAILABLE, and the gateway stays up', async () => {
