@@ -8,7 +8,7 @@ import { HealthImplementation } from 'grpc-health-check';
 import { loadContracts } from '../contracts/index.js';
 import type { EnvReader } from '../lib/env.js';
 import type { Backend } from './backend.js';
-import { grpcHandlers } from './grpc-service.js';
+import { encodeOnce, grpcHandlers, withEncodedStream } from './grpc-service.js';
 import { serveWeb, type WebServer } from './grpc-web.js';
 import { type ListenerLimits, listen } from './listener.js';
 import { publicApi, type UserLimits } from './public-service.js';
@@ -91,7 +91,8 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
   const { host, port, replica: name, connections: limits } = settings;
   const { grpcObject, definition } = loadContracts();
   const api = publicApi(backend, settings.users);
-  const handlers = grpcHandlers(api);
+  const gatewayService = grpcObject.gateway.GatewayService.service;
+  const handlers = grpcHandlers(api, encodeOnce(gatewayService.Subscribe.responseSerialize));
   const server = new grpc.Server({
     'grpc.max_connection_idle_ms': limits.idleMs,
     'grpc.max_connection_age_ms': limits.maxAgeMs,
@@ -103,7 +104,7 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
     interceptors: [servedBy(name)],
   });
   server.addService(grpcObject.auth.LoginService.service, handlers.login);
-  server.addService(grpcObject.gateway.GatewayService.service, handlers.gateway);
+  server.addService(withEncodedStream(gatewayService), handlers.gateway);
   const health = new HealthImplementation(Object.fromEntries(['', ...SERVICES].map((s) => [s, 'SERVING'])));
   health.addToServer(server);
   new ReflectionService(definition).addToServer(server);

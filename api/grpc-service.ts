@@ -29,10 +29,38 @@ function unaryHandlers<T extends Record<string, Rpc<never, unknown>>>(rpcs: T): 
   return Object.fromEntries(Object.entries(rpcs).map(([name, rpc]) => [name, unary(name, rpc)])) as Handlers<T>;
 }
 
-function grpcPort(call: grpc.ServerWritableStream<gateway.SubscribeRequest, ChatMessage>): StreamPort {
+/**
+ * Subscribe's messages encoded once per message, not once per subscriber: a
+ * room's listeners all get the same message object from the live feed, so its
+ * bytes are kept beside it (and go when it goes).
+ */
+export function encodeOnce(serialize: (message: ChatMessage) => Buffer): (message: ChatMessage) => Buffer {
+  const encoded = new WeakMap<ChatMessage, Buffer>();
+  return (message) => {
+    let bytes = encoded.get(message);
+    if (!bytes) {
+      bytes = serialize(message);
+      encoded.set(message, bytes);
+    }
+    return bytes;
+  };
+}
+
+/** The service definition with Subscribe's serializer passing bytes already encoded (by encodeOnce) through. */
+export function withEncodedStream(service: grpc.ServiceDefinition): grpc.ServiceDefinition {
+  const subscribe = service.Subscribe as grpc.MethodDefinition<unknown, unknown>;
+  const serialize = subscribe.responseSerialize;
+  return { ...service, Subscribe: { ...subscribe, responseSerialize: (value) => (Buffer.isBuffer(value) ? value : serialize(value)) } };
+}
+
+function grpcPort(
+  call: grpc.ServerWritableStream<gateway.SubscribeRequest, ChatMessage>,
+  encode: (message: ChatMessage) => Buffer,
+): StreamPort {
   return {
     queued: () => call.writableLength,
-    write: (message) => call.write(message),
+    // Bytes, which the service's serializer passes through (withEncodedStream).
+    write: (message) => call.write(encode(message) as unknown as ChatMessage),
     live: () => call.sendMetadata(new grpc.Metadata()),
     end: () => call.end(),
     fail: (error) => call.emit('error', toStatusError(error, 'Subscribe')),
@@ -40,12 +68,15 @@ function grpcPort(call: grpc.ServerWritableStream<gateway.SubscribeRequest, Chat
   };
 }
 
-export function grpcHandlers(api: PublicApi): { login: LoginServiceHandlers; gateway: GatewayServiceHandlers } {
+export function grpcHandlers(
+  api: PublicApi,
+  encode: (message: ChatMessage) => Buffer,
+): { login: LoginServiceHandlers; gateway: GatewayServiceHandlers } {
   return {
     login: unaryHandlers(api.login),
     gateway: {
       ...unaryHandlers(api.gateway),
-      Subscribe: (call) => api.subscribe(call.request, bearerOf(call.metadata.get('authorization')[0]), grpcPort(call)),
+      Subscribe: (call) => api.subscribe(call.request, bearerOf(call.metadata.get('authorization')[0]), grpcPort(call, encode)),
     },
   };
 }
