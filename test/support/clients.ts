@@ -2,6 +2,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { type ApiClients, unary } from '../../client/api.js';
 import type { ChatMessage__Output } from '../../contracts/generated/gateway/ChatMessage.js';
+import { arrivals } from './eventually.js';
 
 export { connect } from '../../client/api.js';
 export type Clients = ApiClients;
@@ -50,12 +51,8 @@ export interface Subscription {
 
 export function subscribe(clients: Clients, request: Record<string, unknown>, metadata = new grpc.Metadata()): Subscription {
   const stream = clients.gateway.Subscribe(request, metadata);
-  const messages: ChatMessage__Output[] = [];
-  const waiters: (() => void)[] = [];
-  stream.on('data', (message: ChatMessage__Output) => {
-    messages.push(message);
-    for (const wake of waiters.splice(0)) wake();
-  });
+  const received = arrivals<ChatMessage__Output>();
+  stream.on('data', received.push);
   const ended = new Promise<grpc.status>((resolve) => {
     stream.on('status', (status: grpc.StatusObject) => resolve(status.code));
     stream.on('error', () => undefined); // the status event carries the outcome
@@ -69,20 +66,10 @@ export function subscribe(clients: Clients, request: Record<string, unknown>, me
   });
   live.catch(() => undefined); // only a test that awaits it cares
   return {
-    messages,
+    messages: received.items,
     live,
     ended,
     cancel: () => stream.cancel(),
-    async waitFor(count, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (messages.length < count) {
-        if (Date.now() > deadline) throw new Error(`got ${messages.length} of ${count} messages`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
-      return messages.slice(0, count);
-    },
+    waitFor: received.waitFor,
   };
 }

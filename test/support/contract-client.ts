@@ -18,6 +18,7 @@ import type { GatewayServiceDefinition } from '../../contracts/generated/gateway
 import { loadContracts } from '../../contracts/index.js';
 import type { chatmsg, gateway } from '../../contracts/types.js';
 import { connect } from './clients.js';
+import { arrivals } from './eventually.js';
 
 /** Each unary RPC of a service (the names of `Rpcs`), taking a partial request and resolving proto-loader's decoded reply. */
 type Calls<Names, Definition> = {
@@ -65,31 +66,10 @@ export async function statusOf(promise: Promise<unknown>): Promise<grpc.status |
   }
 }
 
-/** Messages pushed by a stream, awaited by count within a bound. */
+/** A stream's messages, awaited by count. */
 function collector(cancel: () => void, live: Promise<void>) {
-  const messages: chatmsg.ChatMessage[] = [];
-  const waiters: (() => void)[] = [];
-  return {
-    push(message: chatmsg.ChatMessage) {
-      messages.push(message);
-      for (const wake of waiters.splice(0)) wake();
-    },
-    stream: {
-      live,
-      cancel,
-      async waitFor(count: number, timeoutMs = 5_000) {
-        const deadline = Date.now() + timeoutMs;
-        while (messages.length < count) {
-          if (Date.now() > deadline) throw new Error(`got ${messages.length} of ${count} messages`);
-          await new Promise<void>((resolve) => {
-            waiters.push(resolve);
-            setTimeout(resolve, 50);
-          });
-        }
-        return messages.slice(0, count);
-      },
-    } satisfies Omit<LiveStream, 'ended'>,
-  };
+  const { push, waitFor } = arrivals<chatmsg.ChatMessage>();
+  return { push, stream: { live, cancel, waitFor } satisfies Omit<LiveStream, 'ended'> };
 }
 
 const bearer = (token?: string) => (token ? { authorization: `Bearer ${token}` } : {});
