@@ -33,7 +33,7 @@ export function createRuntime(options: RuntimeOptions) {
   const { config } = options;
   const tables = tablesOf(options.client, config.tablePrefix);
   const directory = directoryOver(tables, options.roomCacheMs);
-  const append = (options.appender ?? createConditionalAppender)(tables('messages'));
+  const append = options.appender ? options.appender(tables('messages')) : createConditionalAppender(tables('messages'), tables('rooms'));
   return {
     directory,
     operations: {

@@ -1,21 +1,27 @@
 /**
- * The gateway's live feed: for each room with a subscriber on this replica,
- * read the messages table for anything above the last seq seen, every
- * `intervalMs` (and at once after a send through this replica). Messages sent
+ * The gateway's live feed, at a cost that follows messages rather than rooms.
+ * Every `intervalMs` one consistent BatchGetItem reads the heads (`last_seq`)
+ * of all rooms with a subscriber on this replica, 100 rooms a request; only a
+ * room whose head moved past what was delivered is queried for its new
+ * messages. A send through this replica looks at once (nudge). Messages sent
  * through any replica, or straight to the function, show up here.
  *
- * Why polling: DynamoDB Streams allow two readers per shard (N replicas
- * cannot each read it), dynalite has no streams, serverless-offline no stream
- * events. Cost per room with local subscribers, per replica: 1000/intervalMs
- * consistent Query calls per second (10/s at 100 ms; an empty answer costs
- * 1 RCU), plus one room check per second to notice deletion. Added delivery
- * latency: up to intervalMs, half on average.
+ * Cost model, per replica: ceil(rooms ÷ 100) BatchGetItem requests per
+ * interval (10/s at 100 ms, 0.5 RCU per room read), plus one Query per message
+ * batch per room that has subscribers here; a deleted room shows as a missing
+ * head. A head can lag its message (a writer that died between the two
+ * writes), so each watched room is also queried once every `FALLBACK_MS`
+ * whatever its head says: the only per-room idle cost, 0.2 Query/s. Added
+ * delivery latency: up to one interval, half on average.
+ *
+ * Why not DynamoDB Streams: they allow two readers per shard (N replicas cannot
+ * each read them), dynalite has none, serverless-offline no stream events.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { chatmsg } from '../contracts/types.js';
 import { lastSeq, messagesAfter } from '../functions/chat/messages-table.js';
 import type { FeedListener, LiveFeed } from '../functions/chat/subscription.js';
-import { getRoom } from '../functions/chatroom/rooms-table.js';
+import { roomHeads } from '../functions/chatroom/rooms-table.js';
 import { log } from '../lib/log.js';
 
 export interface PollerConfig {
@@ -26,41 +32,43 @@ export interface PollerConfig {
 }
 
 const PAGE = 500;
-const ROOM_CHECK_MS = 1_000;
+/** Each watched room is queried at least this often, whatever its head says. */
+export const FALLBACK_MS = 5_000;
 
 interface RoomWatch {
   roomName: string;
+  /** Its key in the rooms table, where its head is. */
+  key: string;
   listeners: Set<FeedListener>;
   lastSeen: number;
-  timer?: NodeJS.Timeout;
   polling: boolean;
   again: boolean;
-  checkedAt: number;
+  queriedAt: number;
 }
 
 export function createRoomPoller(config: PollerConfig) {
   const messages = { client: config.client, tableName: config.messagesTable };
   const rooms = { client: config.client, tableName: config.roomsTable };
   const watches = new Map<string, RoomWatch>();
-  const stats = { polls: 0, delivered: 0 };
+  const stats = { headReads: 0, queries: 0, delivered: 0 };
 
   function close(roomId: string, watch: RoomWatch): void {
-    clearTimeout(watch.timer);
     watches.delete(roomId);
     for (const listener of watch.listeners) listener.closed();
   }
 
-  async function poll(roomId: string, watch: RoomWatch): Promise<void> {
+  /** Queries one room for what is new and delivers it; a nudge during a query makes it look once more. */
+  async function query(roomId: string, watch: RoomWatch): Promise<void> {
     if (watch.polling) {
-      watch.again = true; // a nudge during a poll: look once more right after
+      watch.again = true;
       return;
     }
     watch.polling = true;
-    clearTimeout(watch.timer);
     try {
       do {
         watch.again = false;
-        stats.polls++;
+        watch.queriedAt = Date.now();
+        stats.queries++;
         const page = await messagesAfter(messages, roomId, watch.lastSeen, PAGE);
         if (page.length > 0) {
           watch.lastSeen = (page.at(-1) as chatmsg.ChatMessage).server_seq;
@@ -69,44 +77,75 @@ export function createRoomPoller(config: PollerConfig) {
         }
         if (page.length === PAGE) watch.again = true;
       } while (watch.again && watches.get(roomId) === watch);
-      if (Date.now() - watch.checkedAt > ROOM_CHECK_MS) {
-        watch.checkedAt = Date.now();
-        const room = await getRoom(rooms, watch.roomName);
-        if (room?.roomId !== roomId) return close(roomId, watch);
-      }
     } catch (error) {
       log.warn('poll failed', { room: watch.roomName, error: (error as Error).name });
     } finally {
       watch.polling = false;
     }
-    if (watches.get(roomId) === watch) watch.timer = setTimeout(() => void poll(roomId, watch), config.intervalMs);
   }
 
-  /** The feed; a watch keeps the room's name too, to notice its deletion. */
+  /** One tick: every watched room's head in one batched read; query the rooms with news, close the ones gone. */
+  async function tick(): Promise<void> {
+    if (watches.size === 0) return;
+    const watched = [...watches];
+    stats.headReads += Math.ceil(watched.length / 100);
+    const heads = await roomHeads(
+      rooms,
+      watched.map(([, watch]) => watch.key),
+    );
+    const now = Date.now();
+    for (const [roomId, watch] of watched) {
+      if (watches.get(roomId) !== watch) continue;
+      const head = heads.get(watch.key);
+      if (head?.roomId !== roomId) close(roomId, watch);
+      else if (head.lastSeq > watch.lastSeen || now - watch.queriedAt >= FALLBACK_MS) void query(roomId, watch);
+    }
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      tick()
+        .catch((error) => log.warn('room heads read failed', { error: (error as Error).name }))
+        .finally(schedule);
+    }, config.intervalMs);
+  };
+  schedule();
+
   const feed: LiveFeed = {
-    listen({ roomId, roomName }, listener) {
+    listen({ roomId, roomName, key }, listener) {
       let watch = watches.get(roomId);
       if (!watch) {
-        const created: RoomWatch = { roomName, listeners: new Set(), lastSeen: 0, polling: false, again: false, checkedAt: Date.now() };
+        const created: RoomWatch = {
+          roomName,
+          key,
+          listeners: new Set(),
+          lastSeen: 0,
+          polling: false,
+          again: false,
+          queriedAt: Date.now(),
+        };
         watch = created;
         watches.set(roomId, created);
-        // Start from the current end: a live subscriber wants what comes next.
-        lastSeq(messages, roomId).then(
-          (seq) => {
+        // Start from the current end: a live subscriber wants what comes next (the subscription replays the rest).
+        created.polling = true;
+        lastSeq(messages, roomId)
+          .then((seq) => {
             created.lastSeen = seq;
-            void poll(roomId, created);
-          },
-          () => void poll(roomId, created),
-        );
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            created.polling = false;
+            if (created.again) void query(roomId, created);
+          });
       }
       const current = watch;
       current.listeners.add(listener);
       return () => {
         current.listeners.delete(listener);
-        if (current.listeners.size === 0 && watches.get(roomId) === current) {
-          clearTimeout(current.timer);
-          watches.delete(roomId);
-        }
+        if (current.listeners.size === 0 && watches.get(roomId) === current) watches.delete(roomId);
       };
     },
   };
@@ -115,12 +154,13 @@ export function createRoomPoller(config: PollerConfig) {
     feed,
     /** A message was just stored in this room: look now rather than at the next tick. */
     nudge(roomName: string): void {
-      for (const [roomId, watch] of watches) if (watch.roomName === roomName) void poll(roomId, watch);
+      for (const [roomId, watch] of watches) if (watch.roomName === roomName) void query(roomId, watch);
     },
     subscriberCount: () => [...watches.values()].reduce((n, w) => n + w.listeners.size, 0),
     stats: () => ({ rooms: watches.size, ...stats }),
     stop(): void {
-      for (const watch of watches.values()) clearTimeout(watch.timer);
+      stopped = true;
+      clearTimeout(timer);
       watches.clear();
     },
   };

@@ -23,7 +23,8 @@ const ACCESS: Record<string, Partial<Record<Table, string[]>>> = {
     messages: ['Query', 'BatchWriteItem'],
   },
   chat: {
-    rooms: ['GetItem'],
+    // UpdateItem: each stored message advances its room's head.
+    rooms: ['GetItem', 'UpdateItem'],
     members: ['GetItem'],
     // GetItem: a repeated msg_id's sender and text.
     messages: ['GetItem', 'PutItem', 'Query'],

@@ -12,7 +12,7 @@
  */
 import type { chatmsg } from '../../contracts/types.js';
 import { AlreadyExistsError, UnavailableError } from '../../lib/errors.js';
-import type { RoomRecord } from '../chatroom/rooms-table.js';
+import { advanceRoomHead, type RoomRecord, type RoomsTable } from '../chatroom/rooms-table.js';
 import { findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
 
 /** What a sender supplies; the appender adds server_seq and server_ts_ms. */
@@ -40,7 +40,8 @@ export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_
   return { message: { ...draft, ...first }, fresh: false };
 }
 
-export function createConditionalAppender(table: MessagesTable): Appender {
+/** @param rooms where each stored message advances its room's head (what gateways watch); none in tests of the appender alone */
+export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable): Appender {
   // Next-seq guesses from this instance's own writes: right under low contention, saving the tail read.
   const guesses = new Map<string, number>();
 
@@ -54,6 +55,7 @@ export function createConditionalAppender(table: MessagesTable): Appender {
       const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
       if (await putMessageIfSeqFree(table, room.roomId, message)) {
         guesses.set(room.roomId, next + 1);
+        if (rooms) await advanceRoomHead(rooms, room, next);
         return { message, fresh: true };
       }
       next = (await lastSeq(table, room.roomId)) + 1;

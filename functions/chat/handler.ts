@@ -11,6 +11,6 @@ export const handler = lambdaEntry(
   CHAT,
   once(() => {
     const { tables } = lambdaInstance(false);
-    return wireChat(tables, directoryOver(tables, 0), createConditionalAppender(tables('messages')));
+    return wireChat(tables, directoryOver(tables, 0), createConditionalAppender(tables('messages'), tables('rooms')));
   }),
 );

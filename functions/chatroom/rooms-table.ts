@@ -3,9 +3,19 @@
  * (validate.canonicalName: "Lobby" and "lobby" are one room), holding the name
  * as typed. Each incarnation of a name gets a fresh `room_id`, which keys its
  * members and messages, so a room deleted and created again starts empty even
- * while the old rows are being purged.
+ * while the old rows are being purged. Each item also holds its room's head
+ * (`last_seq`, advanced after every stored message on the functions path), so
+ * a gateway sees which of its rooms have news with one batched read.
  */
-import { DeleteItemCommand, type DynamoDBClient, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { AlreadyExistsError, NotFoundError } from '../../lib/errors.js';
 import { isConditionFailed } from '../storage/dynamo.js';
 import { canonicalName } from '../validate.js';
@@ -102,4 +112,55 @@ export async function listRooms(table: RoomsTable, limit: number, after: string)
     if (!startKey) break;
   }
   return rooms;
+}
+
+/**
+ * Raises this incarnation's head to `seq` (never lowers it). Called after the
+ * message is stored: a head may lag its messages (a writer that died between
+ * the two), never lead them.
+ */
+export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: number): Promise<void> {
+  try {
+    await table.client.send(
+      new UpdateItemCommand({
+        TableName: table.tableName,
+        Key: { room_name: { S: room.key } },
+        UpdateExpression: 'SET last_seq = :seq',
+        ConditionExpression: 'room_id = :id AND (attribute_not_exists(last_seq) OR last_seq < :seq)',
+        ExpressionAttributeValues: { ':id': { S: room.roomId }, ':seq': { N: String(seq) } },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error; // a later message got there first, or the room is gone
+  }
+}
+
+export interface RoomHead {
+  roomId: string;
+  lastSeq: number;
+}
+
+const BATCH_GET_MAX = 100;
+const UNPROCESSED_RETRIES = 5;
+
+/** The heads of rooms by key (consistent reads, 100 keys a request); a room that is gone is absent. */
+export async function roomHeads(table: RoomsTable, keys: string[]): Promise<Map<string, RoomHead>> {
+  const heads = new Map<string, RoomHead>();
+  for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
+    let pending: { room_name: { S: string } }[] = keys.slice(i, i + BATCH_GET_MAX).map((key) => ({ room_name: { S: key } }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > UNPROCESSED_RETRIES) throw new Error(`room heads: ${pending.length} keys left unprocessed`);
+      const answer = await table.client.send(
+        new BatchGetItemCommand({
+          RequestItems: {
+            [table.tableName]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'room_name, room_id, last_seq' },
+          },
+        }),
+      );
+      for (const item of answer.Responses?.[table.tableName] ?? [])
+        heads.set(item.room_name?.S ?? '', { roomId: item.room_id?.S ?? '', lastSeq: Number(item.last_seq?.N ?? 0) });
+      pending = (answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as typeof pending;
+    }
+  }
+  return heads;
 }

@@ -43,6 +43,20 @@ export function createDynamoClient(config: Pick<FunctionsConfig, 'dynamo'>, onOu
   return client;
 }
 
+/** Counts the requests a client sends, by operation (`Query`, `BatchGetItem`, …): what storage costs, measured where it is spent. */
+export function countRequests(client: DynamoDBClient): () => Record<string, number> {
+  const counts: Record<string, number> = {};
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      counts[operation] = (counts[operation] ?? 0) + 1;
+      return next(args);
+    },
+    { step: 'initialize', name: 'requestCount' },
+  );
+  return () => ({ ...counts });
+}
+
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 const THROTTLED = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded']);
 

@@ -1,0 +1,66 @@
+/**
+ * Live delivery on the functions path costs what messages cost, not what
+ * rooms cost (gateway/room-poller.ts): over a quiet interval a gateway with
+ * subscribers in several idle rooms sends one batched head read per tick for
+ * all of them and a Query per room only every FALLBACK_MS; a message costs a
+ * Query in its own room. Counted at the gateway's DynamoDB client.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RunningServer } from '../../api/grpc-server.js';
+import { FALLBACK_MS } from '../../gateway/room-poller.js';
+import { bearer, type Clients, call, connect, signUp, subscribe } from '../support/clients.js';
+
+process.env.TEST_STACK = 'functions';
+const { startTestServer } = await import('../support/server.js');
+
+/** The test server's gateway reads heads every 20 ms (support/server.ts). */
+const POLL_MS = 20;
+const ROOMS = 6;
+const QUIET_MS = 1_000;
+
+let server: RunningServer;
+let c: Clients;
+
+before(async () => {
+  server = await startTestServer();
+  c = connect(server.address);
+});
+after(async () => {
+  c.close();
+  await server.stop();
+});
+
+test('idle rooms cost one batched read per tick for all of them, not a Query per room per tick; a message costs a Query in its room', async () => {
+  const token = await signUp(c, 'watcher');
+  const streams = [];
+  for (let i = 0; i < ROOMS; i++) {
+    await call(c.gateway, c.gateway.CreateRoom, { room_name: `quiet-${i}` }, bearer(token));
+    await call(c.gateway, c.gateway.EnterRoom, { room_name: `quiet-${i}` }, bearer(token));
+    streams.push(subscribe(c, { room_name: `quiet-${i}` }, bearer(token)));
+  }
+  await Promise.all(streams.map((s) => s.live));
+  await sleep(3 * POLL_MS); // the watches' first look is done
+
+  const before = await server.stats();
+  await sleep(QUIET_MS);
+  const quiet = await server.stats();
+  const during = (name: string, from = before, to = quiet) => (to[`storage_${name}`] ?? 0) - (from[`storage_${name}`] ?? 0);
+  const ticks = QUIET_MS / POLL_MS;
+  assert.ok(during('BatchGetItem') >= 1 && during('BatchGetItem') <= ticks + 1, `${during('BatchGetItem')} head reads in ${ticks} ticks`);
+  const fallbackQueries = ROOMS * (Math.ceil(QUIET_MS / FALLBACK_MS) + 1);
+  assert.ok(
+    during('Query') <= fallbackQueries,
+    `${during('Query')} Queries for ${ROOMS} idle rooms (polling each every tick: ${ROOMS * ticks})`,
+  );
+
+  await call(c.gateway, c.gateway.SendMessage, { room_name: 'quiet-3', text: 'news' }, bearer(token));
+  assert.deepEqual(
+    (await streams[3]?.waitFor(1))?.map((m) => m.text),
+    ['news'],
+  );
+  const afterSend = await server.stats();
+  assert.ok(during('Query', quiet, afterSend) <= 3 + fallbackQueries, 'the message cost a Query or two in its room, not one per room');
+  for (const s of streams) s.cancel();
+});
