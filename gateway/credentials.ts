@@ -26,7 +26,7 @@ export interface CredentialCheckOptions {
 
 export interface CredentialCheck {
   authenticate(credential: string): Caller;
-  /** Reads what is new in the log now (after this replica's own Logout or RemoveUser). */
+  /** Reads what is new in the log now (after this replica's own Logout or RemoveUser); never rejects. */
   refresh(): Promise<void>;
   stats(): { revokedSessions: number; revokedUsers: number; polls: number };
   stop(): void;
@@ -57,11 +57,12 @@ export async function startCredentialCheck(options: CredentialCheckOptions): Pro
 
   await poll(); // a new replica knows every live revocation before it serves
   let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    running ??= poll()
+  /** One read at a time; a failed one is logged and retried by the next tick (past staleAfterMs, credentials are refused). */
+  const pollOnce = () =>
+    (running ??= poll()
       .catch((error) => log.warn('cannot read the revocations log', describeError(error)))
-      .finally(() => (running = undefined));
-  }, options.pollMs);
+      .finally(() => (running = undefined)));
+  const timer = setInterval(pollOnce, options.pollMs);
   timer.unref();
 
   return {
@@ -75,7 +76,7 @@ export async function startCredentialCheck(options: CredentialCheckOptions): Pro
         throw new UnauthenticatedError('session has ended');
       return { username: claims.username, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
     },
-    refresh: () => (running ??= poll().finally(() => (running = undefined))),
+    refresh: pollOnce,
     stats: () => ({ revokedSessions: sessions.size, revokedUsers: users.size, polls }),
     stop: () => clearInterval(timer),
   };
