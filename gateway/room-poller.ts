@@ -50,7 +50,8 @@ export function createRoomPoller(config: PollerConfig) {
   const messages = { client: config.client, tableName: config.messagesTable };
   const rooms = { client: config.client, tableName: config.roomsTable };
   const watches = new Map<string, RoomWatch>();
-  const stats = { headReads: 0, queries: 0, delivered: 0 };
+  // Requests are counted at the gateway's DynamoDB client (its stats: storage_BatchGetItem, storage_Query).
+  const stats = { delivered: 0 };
 
   function close(roomId: string, watch: RoomWatch): void {
     watches.delete(roomId);
@@ -68,7 +69,6 @@ export function createRoomPoller(config: PollerConfig) {
       do {
         watch.again = false;
         watch.queriedAt = Date.now();
-        stats.queries++;
         const page = await messagesAfter(messages, roomId, watch.lastSeen, PAGE);
         if (page.length > 0) {
           watch.lastSeen = (page.at(-1) as chatmsg.ChatMessage).server_seq;
@@ -88,7 +88,6 @@ export function createRoomPoller(config: PollerConfig) {
   async function tick(): Promise<void> {
     if (watches.size === 0) return;
     const watched = [...watches];
-    stats.headReads += Math.ceil(watched.length / 100);
     const heads = await roomHeads(
       rooms,
       watched.map(([, watch]) => watch.key),

@@ -67,18 +67,13 @@ async function silentSockets(port: number, count: number, waitMs: number): Promi
   return closedAt;
 }
 
+/** A monolith's configuration on 127.0.0.1:0 (gRPC only), `env` over this process's. */
+const onLoopback = (env: Record<string, string>) =>
+  readMonolithConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', WEB_PORT: 'off', ...env });
+
 test('connections that never speak HTTP/2 are closed after the handshake deadline; past the cap, at once', async () => {
   const server = await startMonolith(
-    readMonolithConfig({
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      WEB_PORT: 'off',
-      DYNAMODB_EMBEDDED: 'memory',
-      TABLE_PREFIX: 'hygiene-',
-      HANDSHAKE_TIMEOUT_MS: '300',
-      MAX_CONNECTIONS: '20',
-    }),
+    onLoopback({ DYNAMODB_EMBEDDED: 'memory', TABLE_PREFIX: 'hygiene-', HANDSHAKE_TIMEOUT_MS: '300', MAX_CONNECTIONS: '20' }),
   );
   try {
     const closed = await silentSockets(server.port, 10, 1_500);
@@ -110,17 +105,7 @@ test('storage out: calls answer UNAVAILABLE, health says NOT_SERVING; back: SERV
   const store = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => store.listen(0, '127.0.0.1', () => resolve()));
   const proxy = await startFaultProxy((store.address() as { port: number }).port);
-  const server = await startMonolith(
-    readMonolithConfig({
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      WEB_PORT: 'off',
-      DYNAMODB_ENDPOINT: proxy.endpoint,
-      TABLE_PREFIX: 'outage-',
-      STORAGE_PROBE_MS: '200',
-    }),
-  );
+  const server = await startMonolith(onLoopback({ DYNAMODB_ENDPOINT: proxy.endpoint, TABLE_PREFIX: 'outage-', STORAGE_PROBE_MS: '200' }));
   const c = connect(server.address);
   try {
     const token = await signUp(c, 'steady');

@@ -28,11 +28,16 @@ function show(view: 'signin' | 'lobby'): void {
   document.body.classList.toggle('in-room', room !== undefined);
 }
 
-function signedOut(reason = ''): void {
+/** Stops following the open room (its membership stays) and forgets it for a reload. */
+function dropRoom(): void {
   room?.close();
   room = undefined;
-  session.set(undefined);
   sessionStorage.removeItem(CURRENT_ROOM_KEY);
+}
+
+function signedOut(reason = ''): void {
+  dropRoom();
+  session.set(undefined);
   show('signin');
   byId('signin-error').textContent = reason;
   byId<HTMLInputElement>('signin-form').querySelector('input')?.focus();
@@ -159,9 +164,7 @@ async function openRoom(name: string): Promise<void> {
 }
 
 function closeRoom(): void {
-  room?.close();
-  room = undefined;
-  sessionStorage.removeItem(CURRENT_ROOM_KEY);
+  dropRoom();
   show('lobby');
   void attempt(() => loadRooms());
 }
@@ -176,9 +179,7 @@ byId<HTMLFormElement>('composer').addEventListener('submit', (event) => {
 });
 
 byId('back').addEventListener('click', () => {
-  room?.close();
-  room = undefined;
-  sessionStorage.removeItem(CURRENT_ROOM_KEY);
+  dropRoom();
   show('lobby');
 });
 
