@@ -17,6 +17,8 @@ export interface FunctionsConfig {
   scryptLogN: number;
   /** Most rooms one user may own (counted in storage, so across every replica and instance). */
   roomsPerUser: number;
+  /** How long a chat function instance trusts that a room exists and a person is in it: the longest a person who left can still post. */
+  membershipCacheMs: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function functionsSettings(e: EnvReader, { signs = true } = {}): Function
     tokenTtlSeconds: e.integer('TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     scryptLogN: e.integer('SCRYPT_LOG_N', 14, 10, 20),
     roomsPerUser: e.integer('ROOMS_PER_USER', 100, 1, 1_000_000),
+    membershipCacheMs: e.integer('MEMBERSHIP_CACHE_MS', 1000, 0, 60_000),
   };
 }
 

@@ -8,7 +8,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Appender, createConditionalAppender } from './chat/append.js';
 import type { MessagesTable } from './chat/messages-table.js';
 import { wireChat } from './chat/wiring.js';
-import { directoryOver } from './chatroom/directory.js';
+import { type DirectoryCache, directoryOver } from './chatroom/directory.js';
 import type { RoomRecord } from './chatroom/rooms-table.js';
 import { wireChatroom } from './chatroom/wiring.js';
 import type { FunctionsConfig } from './config.js';
@@ -21,7 +21,7 @@ export interface RuntimeOptions {
   /** The signing key (PEM): config.signingKey, or one generated for development. */
   signingKey: string;
   /** How long room and membership answers are cached (see directory.ts). */
-  roomCacheMs: number;
+  roomCache: DirectoryCache;
   /** How long a checked session is trusted (see login/logic.ts). */
   sessionCacheMs: number;
   /** How messages get their server_seq; the conditional appender by default. */
@@ -32,7 +32,7 @@ export interface RuntimeOptions {
 export function createRuntime(options: RuntimeOptions) {
   const { config } = options;
   const tables = tablesOf(options.client, config.tablePrefix);
-  const directory = directoryOver(tables, options.roomCacheMs);
+  const directory = directoryOver(tables, options.roomCache);
   const append = options.appender ? options.appender(tables('messages')) : createConditionalAppender(tables('messages'), tables('rooms'));
   return {
     directory,

@@ -7,7 +7,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Backend } from '../api/backend.js';
 import { CHAT } from '../functions/chat/operations.js';
 import { subscribeToRoom } from '../functions/chat/subscription.js';
-import { createRoomDirectory } from '../functions/chatroom/directory.js';
+import { createRoomDirectory, UNCACHED } from '../functions/chatroom/directory.js';
 import { CHATROOM } from '../functions/chatroom/operations.js';
 import { LOGIN, type LoginOperations } from '../functions/login/operations.js';
 import type { Caller, FunctionSpec, Operation, OperationsOf } from '../functions/operation.js';
@@ -39,7 +39,7 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
   const directory = createRoomDirectory({
     rooms: { client: deps.client, tableName: deps.tables.rooms },
     members: { client: deps.client, tableName: deps.tables.members },
-    cacheMs: 0,
+    ...UNCACHED,
   });
 
   // Checked here, with the public key and the revocations log: no invoke per call.

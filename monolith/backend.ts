@@ -24,7 +24,7 @@ export function createMonolithBackend(
     client,
     signingKey,
     // The only writer of its tables: cached answers stay right, since every change passes here.
-    roomCacheMs: 24 * 3600_000,
+    roomCache: { cacheMs: 24 * 3600_000, absentCacheMs: 24 * 3600_000 },
     sessionCacheMs: 24 * 3600_000,
     appender: () => writer.append,
     onRoomDeleted: (room) => {

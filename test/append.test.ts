@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createConditionalAppender, type Draft } from '../functions/chat/append.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
-import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
-import { UnavailableError } from '../lib/errors.js';
+import { deleteRoomIncarnation, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
+import { NotFoundError, UnavailableError } from '../lib/errors.js';
 import { createSequencer } from '../monolith/sequencer.js';
 import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
 
@@ -56,6 +56,22 @@ describe('conditional appender (many writers)', () => {
     const seqOf = new Map(rows.map(([seq, id]) => [id, seq]));
     for (const reply of replies) assert.equal(reply.message.server_seq, seqOf.get(reply.message.msg_id));
     assert.equal(replies.filter((r) => r.fresh).length, 30, 'one reply per message says it was stored');
+  });
+
+  test('a room deleted while a sender still holds it (a cached record): NOT_FOUND, and its message is taken back', async () => {
+    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
+    const room = newRoom();
+    await putNewRoom(roomsTable, room);
+    const append = createConditionalAppender(table, roomsTable);
+    await append(room, draft(room, 'before'), { mayRepeat: true });
+    await deleteRoomIncarnation(roomsTable, room);
+    await assert.rejects(append(room, draft(room, 'after'), { mayRepeat: true }), NotFoundError);
+    // Made again under the same name: a new incarnation, which the old record does not reach either.
+    const again = { ...room, roomId: `${room.roomId}-again` };
+    await putNewRoom(roomsTable, again);
+    await assert.rejects(append(room, draft(room, 'stale'), { mayRepeat: true }), NotFoundError);
+    assert.deepEqual(await stored(room), [[1, 'before']]);
+    assert.deepEqual(await stored(again), []);
   });
 });
 

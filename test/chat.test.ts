@@ -5,6 +5,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { status } from '@grpc/grpc-js';
 import { bearer, call, statusOf, subscribe } from './support/clients.js';
 import { serverWithUsers } from './support/fixture.js';
+import { MEMBERSHIP_BOUND_MS } from './support/server.js';
 
 const fx = serverWithUsers('ann', 'bob');
 
@@ -88,11 +89,25 @@ describe('SendMessage', () => {
     assert.equal(((await call(g(), g().SendMessage, { room_name: 'strict', text: 'bearer' }, bearer(fx.token.ann))) as Reply).ok, true);
   });
 
-  test('after LeaveRoom a member can no longer post', async () => {
+  test('after LeaveRoom a member can no longer post (at once in the monolith, after the documented bound on the functions path)', async () => {
     await room('exit', fx.token.ann, fx.token.bob);
     await send(fx.token.bob, 'exit', 'bye');
     await call(g(), g().LeaveRoom, { ...as(fx.token.bob), room_name: 'exit' });
+    await sleep(MEMBERSHIP_BOUND_MS);
     assert.equal(await statusOf(send(fx.token.bob, 'exit', 'still here?')), status.PERMISSION_DENIED);
+  });
+
+  test('a room deleted right after a post refuses the next post at once; made again, it starts empty', async () => {
+    await room('brief', fx.token.ann);
+    await send(fx.token.ann, 'brief', 'hello');
+    await call(g(), g().DeleteRoom, { ...as(fx.token.ann), room_name: 'brief' });
+    assert.equal(await statusOf(send(fx.token.ann, 'brief', 'anyone?')), status.NOT_FOUND);
+    await room('brief', fx.token.ann);
+    assert.equal((await send(fx.token.ann, 'brief', 'again')).server_seq, 1);
+    assert.deepEqual(
+      (await history('brief')).messages.map((m) => m.text),
+      ['again'],
+    );
   });
 });
 

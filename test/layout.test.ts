@@ -11,6 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Context } from 'aws-lambda';
 import { CHAT } from '../functions/chat/operations.js';
+import { UNCACHED } from '../functions/chatroom/directory.js';
 import { CHATROOM } from '../functions/chatroom/operations.js';
 import type { InvokeEvent, InvokeResult } from '../functions/lambda/entry.js';
 import { generateSigningKey } from '../functions/login/keys.js';
@@ -60,11 +61,19 @@ test('each folder imports only from the folders its layer may use', () => {
 
 test('every declared operation is served in-process, by its Lambda entry and by the gateway', async () => {
   const runtime = createRuntime({
-    config: { env: 'production', tablePrefix: 'x-', dynamo: { region: 'us-east-1' }, tokenTtlSeconds: 60, scryptLogN: 10, roomsPerUser: 1 },
+    config: {
+      env: 'production',
+      tablePrefix: 'x-',
+      dynamo: { region: 'us-east-1' },
+      tokenTtlSeconds: 60,
+      scryptLogN: 10,
+      roomsPerUser: 1,
+      membershipCacheMs: 0,
+    },
     // Never called: only the tables' shape is looked at.
     client: {} as never,
     signingKey: generateSigningKey().privateKeyPem,
-    roomCacheMs: 0,
+    roomCache: UNCACHED,
     sessionCacheMs: 0,
   });
   const invoked: string[] = [];

@@ -8,12 +8,16 @@
  *   put of `last + 1`, so numbers never skip; a msg_id is looked up (consistent
  *   read on the local index) after the tail was observed and before the put, so
  *   a concurrent duplicate either loses the put race or is seen by the lookup.
+ *   The room may come from a cache: if the head update finds the room gone, the
+ *   message is taken back and the send answers NOT_FOUND, so nothing lands
+ *   under a deleted room (a writer that dies between the two leaves a row
+ *   under an id no room has any more: unreachable, never served).
  * - the monolith's sequencer (`monolith/sequencer.ts`): one writer, group commits.
  */
 import type { chatmsg } from '../../contracts/types.js';
-import { AlreadyExistsError, UnavailableError } from '../../lib/errors.js';
+import { AlreadyExistsError, NotFoundError, UnavailableError } from '../../lib/errors.js';
 import { advanceRoomHead, type RoomRecord, type RoomsTable } from '../chatroom/rooms-table.js';
-import { findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
+import { deleteMessages, findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
 
 /** What a sender supplies; the appender adds server_seq and server_ts_ms. */
 export type Draft = Omit<chatmsg.ChatMessage, 'server_seq' | 'server_ts_ms'>;
@@ -54,8 +58,12 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
       }
       const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
       if (await putMessageIfSeqFree(table, room.roomId, message)) {
+        if (rooms && !(await advanceRoomHead(rooms, room, next))) {
+          guesses.delete(room.roomId);
+          await deleteMessages(table, room.roomId, [next]);
+          throw new NotFoundError(`room ${room.roomName} does not exist`);
+        }
         guesses.set(room.roomId, next + 1);
-        if (rooms) await advanceRoomHead(rooms, room, next);
         return { message, fresh: true };
       }
       next = (await lastSeq(table, room.roomId)) + 1;

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { chatmsg } from '../../contracts/types.js';
-import { PermissionDeniedError } from '../../lib/errors.js';
+import { NotFoundError, PermissionDeniedError } from '../../lib/errors.js';
 import type { RoomDirectory } from '../chatroom/directory.js';
 import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
@@ -32,7 +32,11 @@ export function createChatLogic(deps: ChatDeps) {
     }
     const draft = { room_name: room.roomName, person_name: person, text, client_ts_ms: clientTs, msg_id: given || randomUUID() };
     // A server-made msg_id cannot have been stored before, so the lookup is skipped.
-    const { message, fresh } = await deps.append(room, draft, { mayRepeat: given !== '' });
+    const { message, fresh } = await deps.append(room, draft, { mayRepeat: given !== '' }).catch((error: unknown) => {
+      // The room was deleted since it was cached: forget it, so the next send reads afresh.
+      if (error instanceof NotFoundError) deps.directory.noteRoom(roomName, undefined);
+      throw error;
+    });
     return {
       ok: true,
       message: fresh ? 'stored' : 'already stored',

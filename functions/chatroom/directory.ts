@@ -1,9 +1,12 @@
 /**
  * Cached answers to the two questions every message asks: does this room exist
  * (and what is its id), and is this person in it. Writes made through this
- * process update the cache at once; writes made elsewhere show after `cacheMs`.
- * The monolith, the only writer of its tables, can cache for as long as it likes;
- * a Lambda function keeps it short.
+ * process update the cache at once; writes made elsewhere show after `cacheMs`
+ * (for "yes") or `absentCacheMs` (for "no"). The monolith, the only writer of
+ * its tables, caches both for as long as it likes. The chat function caches
+ * only "yes" and briefly: a room just made or entered elsewhere is usable at
+ * once, a person who left can post for at most `cacheMs`, and a room deleted
+ * meanwhile is caught by the message's own write (see chat/append.ts).
  */
 import { NotFoundError } from '../../lib/errors.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
@@ -14,7 +17,10 @@ import { getRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-tabl
 export interface DirectoryDeps {
   rooms: RoomsTable;
   members: MembersTable;
+  /** How long a room that exists, or a membership, is trusted. */
   cacheMs: number;
+  /** How long "no such room" and "not a member" are trusted. */
+  absentCacheMs: number;
 }
 
 const CACHE_MAX = 200_000;
@@ -23,13 +29,14 @@ export function createRoomDirectory(deps: DirectoryDeps) {
   const rooms = ttlCache<RoomRecord | undefined>(CACHE_MAX);
   const members = ttlCache<boolean>(CACHE_MAX);
   const memberKey = (roomId: string, person: string) => `${roomId}\u0000${person}`;
+  const ttl = (known: unknown) => (known ? deps.cacheMs : deps.absentCacheMs);
 
   async function findRoom(roomName: string): Promise<RoomRecord | undefined> {
     const key = roomKey(roomName);
     const cached = rooms.lookup(key);
     if (cached) return cached.value;
     const room = await getRoom(deps.rooms, roomName);
-    rooms.set(key, room, deps.cacheMs);
+    rooms.set(key, room, ttl(room));
     return room;
   }
 
@@ -44,7 +51,7 @@ export function createRoomDirectory(deps: DirectoryDeps) {
     const cached = members.get(key);
     if (cached !== undefined) return cached;
     const member = await readMembership(deps.members, room.roomId, person);
-    members.set(key, member, deps.cacheMs);
+    members.set(key, member, ttl(member));
     return member;
   }
 
@@ -54,17 +61,24 @@ export function createRoomDirectory(deps: DirectoryDeps) {
     isMember,
     /** Record a room this process created or deleted. */
     noteRoom(roomName: string, room: RoomRecord | undefined): void {
-      rooms.set(roomKey(roomName), room, deps.cacheMs);
+      rooms.delete(roomKey(roomName));
+      rooms.set(roomKey(roomName), room, ttl(room));
     },
     /** Record a membership this process changed. */
     noteMember(room: RoomRecord, person: string, member: boolean): void {
-      members.set(memberKey(room.roomId, person), member, deps.cacheMs);
+      members.delete(memberKey(room.roomId, person));
+      members.set(memberKey(room.roomId, person), member, ttl(member));
     },
   };
 }
 
 export type RoomDirectory = ReturnType<typeof createRoomDirectory>;
 
-/** The directory over a process's tables, cached for `cacheMs` (0 where other processes write them too). */
-export const directoryOver = (tables: Tables, cacheMs: number): RoomDirectory =>
-  createRoomDirectory({ rooms: tables('rooms'), members: tables('members'), cacheMs });
+/** The directory over a process's tables (no caching where other processes write them too and staleness would matter). */
+export type DirectoryCache = Pick<DirectoryDeps, 'cacheMs' | 'absentCacheMs'>;
+
+export const directoryOver = (tables: Tables, cache: DirectoryCache): RoomDirectory =>
+  createRoomDirectory({ rooms: tables('rooms'), members: tables('members'), ...cache });
+
+/** Nothing cached: every answer read afresh. */
+export const UNCACHED: DirectoryCache = { cacheMs: 0, absentCacheMs: 0 };

@@ -1,7 +1,7 @@
 /** Lambda entry of the chatroom function. */
 import { lambdaEntry } from '../lambda/entry.js';
 import { lambdaInstance, once } from '../lambda/runtime.js';
-import { directoryOver } from './directory.js';
+import { directoryOver, UNCACHED } from './directory.js';
 import { CHATROOM } from './operations.js';
 import { wireChatroom } from './wiring.js';
 
@@ -10,6 +10,6 @@ export const handler = lambdaEntry(
   CHATROOM,
   once(() => {
     const { config, tables } = lambdaInstance(false);
-    return wireChatroom(tables, config, directoryOver(tables, 0));
+    return wireChatroom(tables, config, directoryOver(tables, UNCACHED));
   }),
 );

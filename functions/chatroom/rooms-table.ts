@@ -117,9 +117,11 @@ export async function listRooms(table: RoomsTable, limit: number, after: string)
 /**
  * Raises this incarnation's head to `seq` (never lowers it). Called after the
  * message is stored: a head may lag its messages (a writer that died between
- * the two), never lead them.
+ * the two), never lead them. The condition also names the incarnation, so the
+ * write tells a sender working from a cached room that the room is gone.
+ * @returns false when this incarnation is gone (deleted, or deleted and made again)
  */
-export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: number): Promise<void> {
+export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: number): Promise<boolean> {
   try {
     await table.client.send(
       new UpdateItemCommand({
@@ -130,9 +132,15 @@ export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: 
         ExpressionAttributeValues: { ':id': { S: room.roomId }, ':seq': { N: String(seq) } },
       }),
     );
+    return true;
   } catch (error) {
-    if (!isConditionFailed(error)) throw error; // a later message got there first, or the room is gone
+    if (!isConditionFailed(error)) throw error;
   }
+  // A later message got there first, or the room is gone: only a read tells which.
+  const { Item } = await table.client.send(
+    new GetItemCommand({ TableName: table.tableName, Key: { room_name: { S: room.key } }, ConsistentRead: true }),
+  );
+  return Item?.room_id?.S === room.roomId;
 }
 
 export interface RoomHead {

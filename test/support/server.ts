@@ -17,6 +17,9 @@ import { TEST_PUBLIC_KEY, TEST_SIGNING_KEY, USER_LIMIT_NAMES } from './env.js';
 
 export const TEST_STACK = process.env.TEST_STACK === 'functions' ? 'functions' : 'monolith';
 
+/** The longest a person who left a room can still post (MEMBERSHIP_CACHE_MS on the functions path; the monolith knows at once). */
+export const MEMBERSHIP_BOUND_MS = TEST_STACK === 'functions' ? 300 : 0;
+
 /** The per-user limits a test file set (support/env.ts or the file itself), read when a server starts. */
 const userLimits = () => Object.fromEntries(USER_LIMIT_NAMES.map((name) => [name, process.env[name]]));
 
@@ -38,7 +41,7 @@ async function startFunctionsPath(): Promise<RunningServer> {
     replicas: 0,
     basePort: 0,
     signingKey: TEST_SIGNING_KEY,
-    env: { SCRYPT_LOG_N: process.env.SCRYPT_LOG_N ?? '10', LOG_LEVEL: 'error' },
+    env: { SCRYPT_LOG_N: process.env.SCRYPT_LOG_N ?? '10', LOG_LEVEL: 'error', MEMBERSHIP_CACHE_MS: String(MEMBERSHIP_BOUND_MS) },
   });
   // In this process, so tests can read its subscriber count.
   const gateway = await startGateway(
