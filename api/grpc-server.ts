@@ -7,6 +7,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import { loadContracts } from '../contracts/index.js';
 import type { EnvReader } from '../lib/env.js';
+import type { ServerUsage } from '../lib/usage.js';
 import type { Backend } from './backend.js';
 import { encodeOnce, grpcHandlers, withEncodedStream } from './grpc-service.js';
 import { serveWeb, type WebServer } from './grpc-web.js';
@@ -23,6 +24,8 @@ export interface RunningServer {
   webUrl?: string;
   /** Live subscribers on this server, and its own counters. */
   stats(): Promise<{ subscribers: number } & Record<string, number>>;
+  /** What its work cost so far: storage requests and units, invokes (see lib/usage.ts). */
+  usage(): Promise<ServerUsage>;
   /** Graceful stop: refuse new calls, end streams, finish queued work, close what it opened. */
   stop(): Promise<void>;
 }

@@ -9,9 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type * as grpc from '@grpc/grpc-js';
 import { type ApiClients, connect, statusName, unary } from '../client/api.js';
-import { cpuSeconds, kdfMs } from '../client/machine.js';
+import { kdfMs } from '../client/machine.js';
 import { pool } from '../client/progress.js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
+import type { CostReport, Meter } from './cost.js';
 import { type Summary, summarize } from './stats.js';
 
 export interface LoadSettings {
@@ -29,17 +30,17 @@ export interface LoadResult {
   login: { perSecond: number; latencyMs: Summary; kdfMs: number; boundPerSecond: number; ofBound: number };
   send: { perSecond: number; latencyMs: Summary; maxSchedulerLagMs: number };
   delivery: { latencyMs: Summary; missing: number };
-  cpu: { serverCoresBusy?: number; serverMsPerMessage?: number; benchCoresBusy: number };
+  /** Where the work went, per message over the measured window; none for a server started elsewhere. */
+  cost?: CostReport;
   errors: Record<string, number>;
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-const serverCpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
 
 export async function runLoad(
   sendTargets: string[],
   subscribeTargets: string[],
-  serverPids: number[],
+  meter: Meter | undefined,
   settings: LoadSettings,
 ): Promise<LoadResult> {
   const errors = new Map<string, number>();
@@ -122,7 +123,7 @@ export async function runLoad(
   let issued = 0;
   let maxLag = 0;
   let inFlight = 0;
-  let cpuStart = { server: serverCpu(serverPids), bench: process.cpuUsage() };
+  let measured = 0;
   let measureStarted = 0;
   const t0 = performance.now();
   console.error(
@@ -135,7 +136,7 @@ export async function runLoad(
     if (!measuring && now - t0 >= settings.warmup * 1000) {
       measuring = true;
       measureStarted = now;
-      cpuStart = { server: serverCpu(serverPids), bench: process.cpuUsage() };
+      await meter?.start();
     }
     for (; issued < due; issued++) {
       const k = issued;
@@ -144,7 +145,10 @@ export async function runLoad(
       const msg_id = `${u.name}-${k}`;
       const started = performance.now();
       const counted = measuring;
-      if (counted) sentAt.set(msg_id, started);
+      if (counted) {
+        sentAt.set(msg_id, started);
+        measured++;
+      }
       inFlight++;
       const request = { auth: { credential: u.credential }, room_name: u.room, text: `message ${k}`, client_ts_ms: Date.now(), msg_id };
       unary(api(u.i).gateway, api(u.i).gateway.SendMessage, request).then(
@@ -169,10 +173,9 @@ export async function runLoad(
     }
     await sleep(1);
   }
-  // CPU over exactly the measured window; the drain below is not part of it.
+  // Costs over exactly the measured window, per message sent in it; the drain below is not part of it.
   const measuredSeconds = (performance.now() - measureStarted) / 1000;
-  const serverSeconds = serverCpu(serverPids) - cpuStart.server;
-  const benchCpu = process.cpuUsage(cpuStart.bench);
+  const cost = await meter?.stop(measured);
   for (let i = 0; i < 1000 && inFlight > 0; i++) await sleep(10);
   await sleep(1_000); // the last deliveries
   for (const stream of streams) stream.cancel();
@@ -189,11 +192,7 @@ export async function runLoad(
     },
     send: { perSecond: Math.round(send.count / measuredSeconds), latencyMs: send, maxSchedulerLagMs: round(maxLag) },
     delivery: { latencyMs: summarize(deliveryLatency), missing: sentAt.size },
-    cpu: {
-      serverCoresBusy: serverPids.length ? round(serverSeconds / measuredSeconds, 2) : undefined,
-      serverMsPerMessage: serverPids.length ? round((serverSeconds * 1000) / Math.max(send.count, 1), 3) : undefined,
-      benchCoresBusy: round((benchCpu.user + benchCpu.system) / 1e6 / measuredSeconds, 2),
-    },
+    cost,
     errors: Object.fromEntries(errors),
   };
 }

@@ -20,6 +20,7 @@ import { machine } from '../client/machine.js';
 import { generateSigningKey } from '../functions/login/keys.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { spawnMonolith } from '../infrastructure/local/processes.js';
+import { functionsMeter, monolithMeter } from './cost.js';
 import { type LoadResult, type LoadSettings, runLoad } from './load.js';
 import { formatSummary } from './stats.js';
 
@@ -70,7 +71,7 @@ async function monolithRun(): Promise<Run> {
   const server = await spawnMonolith({ ...serverEnv, LOG_LEVEL: 'info', DATA_DIR: dataDir, JWT_PRIVATE_KEY: signingKey });
   console.error(`== monolith at ${server.address} (embedded DynamoDB on disk)`);
   try {
-    const result = await runLoad([server.address], [server.address], [server.child.pid as number], settings);
+    const result = await runLoad([server.address], [server.address], monolithMeter(server), settings);
     await server.stop();
     const line = (msg: string) =>
       server
@@ -96,8 +97,8 @@ async function functionsRun(): Promise<Run> {
   try {
     // Subscribers sit on the next replica over, so delivery crosses replicas.
     const rotated = [...gateways.slice(1), ...gateways.slice(0, 1)];
-    const pids = [stack.offline, ...stack.gateways].map((s) => s.child.pid as number);
-    const result = await runLoad(gateways, rotated, pids, settings);
+    const meter = functionsMeter(stack.gateways, stack.offline, stack.storeThreadId);
+    const result = await runLoad(gateways, rotated, meter, settings);
     return { label: `functions-x${replicas}`, ...result };
   } finally {
     await stack.stop();
@@ -106,7 +107,7 @@ async function functionsRun(): Promise<Run> {
 
 async function targetRun(target: string): Promise<Run> {
   console.error(`== ${target}`);
-  return { label: 'target', ...(await runLoad([target], [target], [], settings)) };
+  return { label: 'target', ...(await runLoad([target], [target], undefined, settings)) };
 }
 
 function report(run: Run): void {
@@ -117,13 +118,28 @@ function report(run: Run): void {
   );
   console.log(`send:     ${run.send.perSecond}/s (aim ${settings.rate}/s) · ${formatSummary(run.send.latencyMs)}`);
   console.log(`delivery: ${formatSummary(run.delivery.latencyMs)} · missing ${run.delivery.missing}`);
-  const cpu = run.cpu;
-  if (cpu.serverCoresBusy !== undefined)
+  const cost = run.cost;
+  if (cost) {
+    const parts = Object.entries(cost.cpuMsPerMessage).map(([part, ms]) => `${part} ${ms}`);
+    console.log(`cpu:      ${cost.serverMsPerMessage} ms per message on the server side (${parts.join(', ')})`);
+    const s = cost.storagePerMessage;
+    const requests = Object.entries(s.requests).map(([operation, n]) => `${operation} ${n}`);
+    console.log(`storage:  ${s.total} requests per message (${requests.join(', ')}); ${s.readUnits} RRU + ${s.writeUnits} WRU`);
+    const invokes = Object.entries(cost.invokesPerMessage).map(([fn, n]) => `${fn} ${n}`);
+    if (invokes.length) console.log(`invokes:  per message ${invokes.join(', ')}`);
+    const usd = cost.awsUsdPerMillionMessages;
     console.log(
-      `cpu:      server ${cpu.serverCoresBusy} cores busy (${cpu.serverMsPerMessage} ms per message), bench ${cpu.benchCoresBusy}`,
+      `aws:      $${usd.total} per million messages (Lambda requests $${usd.lambdaRequests} + duration $${usd.lambdaDuration} at ${usd.memoryMb} MB, DynamoDB reads $${usd.dynamoReads} + writes $${usd.dynamoWrites}; ${usd.prices.region} on-demand prices as of ${usd.prices.asOf}; gateways and containers not included)`,
     );
+  }
   if (run.extra) console.log(`server:   ${JSON.stringify(run.extra)}`);
   console.log(`errors:   ${Object.keys(run.errors).length === 0 ? 'none' : JSON.stringify(run.errors)}`);
+}
+
+/** One row per CPU part any run has (`  gateways`, `  store`, …), '-' where a run has no such part. */
+function cpuParts(runs: Run[]): [string, (r: Run) => string | number][] {
+  const parts = [...new Set(runs.flatMap((r) => Object.keys(r.cost?.cpuMsPerMessage ?? {})))];
+  return parts.map((part) => [`· ${part} ms`, (r: Run) => r.cost?.cpuMsPerMessage[part] ?? '-']);
 }
 
 function sideBySide(runs: Run[]): void {
@@ -137,7 +153,12 @@ function sideBySide(runs: Run[]): void {
     ['delivery p50 ms', (r) => r.delivery.latencyMs.p50],
     ['delivery p99 ms', (r) => r.delivery.latencyMs.p99],
     ['delivery missing', (r) => r.delivery.missing],
-    ['server ms CPU/message', (r) => r.cpu.serverMsPerMessage ?? '-'],
+    ['server ms CPU/message', (r) => r.cost?.serverMsPerMessage ?? '-'],
+    ...cpuParts(runs),
+    ['storage requests/message', (r) => r.cost?.storagePerMessage.total ?? '-'],
+    ['RRU / WRU per message', (r) => (r.cost ? `${r.cost.storagePerMessage.readUnits} / ${r.cost.storagePerMessage.writeUnits}` : '-')],
+    ['Lambda invokes/message', (r) => (r.cost ? Object.values(r.cost.invokesPerMessage).reduce((a, b) => a + b, 0) : '-')],
+    ['AWS $ per million messages', (r) => r.cost?.awsUsdPerMillionMessages.total ?? '-'],
     ['errors', (r) => Object.values(r.errors).reduce((a, b) => a + b, 0)],
   ];
   console.log(`\n| figure | ${runs.map((r) => r.label).join(' | ')} |`);

@@ -32,10 +32,11 @@ export function machine() {
   };
 }
 
-/** CPU seconds (user + system) a process has used so far; Linux only, undefined elsewhere. */
-export function cpuSeconds(pid: number): number | undefined {
+/** CPU seconds (user + system) a process (or one of its threads) has used so far; Linux only, undefined elsewhere. */
+export function cpuSeconds(pid: number, thread?: number): number | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+    const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
     const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
     return ticks / 100; // USER_HZ is 100 on Linux
   } catch {

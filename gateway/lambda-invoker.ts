@@ -8,6 +8,8 @@
  * - no answer within `timeoutMs` (queueing included) → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
  * - more than `queue` calls already waiting for that function → UNAVAILABLE at once
  *
+ * What each answered invoke cost (its envelope's `cost`) is added up per function.
+ *
  * At most `concurrency` invokes per function are in flight from one gateway;
  * up to `queue` more wait their turn, and beyond that the gateway sheds load:
  * a fast, honest UNAVAILABLE the client can retry with backoff, not a wait
@@ -23,6 +25,7 @@ import type { Caller } from '../functions/operation.js';
 import { DeadlineExceededError, fromWire, UnavailableError } from '../lib/errors.js';
 import { type Limiter, limiter } from '../lib/limiter.js';
 import { log } from '../lib/log.js';
+import { addInvoke, type InvokeUsage, noInvokes } from '../lib/usage.js';
 
 export interface InvokerConfig {
   /** Lambda API endpoint; undefined means AWS. */
@@ -46,6 +49,7 @@ export function createInvoker(config: InvokerConfig) {
   });
   const decoder = new TextDecoder();
   const limits = new Map<string, Limiter>();
+  const usage: Record<string, InvokeUsage> = {};
 
   async function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
     const name = `${config.functionPrefix}${fn}`;
@@ -76,11 +80,15 @@ export function createInvoker(config: InvokerConfig) {
       throw new Error(`${fn} failed`);
     }
     const result = JSON.parse(decoder.decode(response.Payload)) as InvokeResult;
+    if (result.cost) {
+      usage[fn] ??= noInvokes();
+      addInvoke(usage[fn], result.cost);
+    }
     if (!result.ok) throw fromWire(result.error);
     return result.reply;
   }
 
-  return { invoke, close: () => client.destroy() };
+  return { invoke, usage: (): Record<string, InvokeUsage> => structuredClone(usage), close: () => client.destroy() };
 }
 
 export type Invoker = ReturnType<typeof createInvoker>;

@@ -1,6 +1,6 @@
 /** A gateway replica: `node --import tsx gateway/main.ts` (see gateway/config.ts for its settings). */
 
-import { stopOnSignals } from '../api/lifecycle.js';
+import { stopOnSignals, usageOnSignal } from '../api/lifecycle.js';
 import { ConfigError } from '../lib/env.js';
 import { describeError, log } from '../lib/log.js';
 import { readGatewayConfig } from './config.js';
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     dynamodb: config.dynamoEndpoint ?? `aws:${config.region}`,
     poll_ms: config.pollIntervalMs,
   });
+  usageOnSignal(() => gateway.usage());
   stopOnSignals(() => gateway.stop(), { replica: config.replica });
 }
 

@@ -7,7 +7,7 @@
 import type { RunningServer } from '../api/grpc-server.js';
 import { serveApi } from '../api/grpc-server.js';
 import { verifierOf } from '../functions/login/keys.js';
-import { countRequests, createDynamoClient } from '../functions/storage/dynamo.js';
+import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
 import { createGatewayBackend } from './backend.js';
 import type { GatewayConfig } from './config.js';
@@ -17,7 +17,6 @@ import { createRoomPoller } from './room-poller.js';
 
 export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
   const client = createDynamoClient({ dynamo: { endpoint: config.dynamoEndpoint, region: config.region } });
-  const storageRequests = countRequests(client);
   const tables = tableNames(config.tablePrefix);
   const invoker = createInvoker({
     endpoint: config.functionsEndpoint,
@@ -50,8 +49,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       ...poller.stats(),
       ...credentials.stats(),
       // Storage requests this replica sent, by operation: storage_Query, storage_BatchGetItem, …
-      ...Object.fromEntries(Object.entries(storageRequests()).map(([operation, n]) => [`storage_${operation}`, n])),
+      ...Object.fromEntries(Object.entries(storageUsage().requests).map(([operation, n]) => [`storage_${operation}`, n])),
     }),
+    usage: async () => ({ storage: storageUsage(), functions: invoker.usage() }),
     stop() {
       stopping ??= (async () => {
         await api.shutdown();

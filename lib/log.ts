@@ -29,6 +29,8 @@ export const log = {
   error: (msg: string, fields?: Record<string, unknown>) => write('error', msg, fields),
   /** Readiness: printed at any LOG_LEVEL, since launchers and people wait for it. */
   ready: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields, true),
+  /** An answer someone asked for (a usage report on SIGUSR2): printed at any LOG_LEVEL too. */
+  answer: (msg: string, fields?: Record<string, unknown>) => write('info', msg, fields, true),
 };
 
 /** An error's name and message, without its stack or any field that might hold data. */

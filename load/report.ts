@@ -9,6 +9,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { CostReport } from '../bench/cost.js';
+import { AWS_PRICES } from '../client/aws-cost.js';
 import { escapeXml, lineChart, type Series } from './charts.js';
 import { MAIN_RPC, type ScenarioKind } from './plan.js';
 import { type LoadRun, type Row, readRuns, rowsOf, seriesName } from './results.js';
@@ -168,9 +170,36 @@ function machineLine(runs: LoadRun[]): string {
   return `${clauses.join('; ')}. The load generator (Artillery) ran on the same machine as its target.`;
 }
 
+/** Per chat run measured here: CPU per message by part, storage requests and units per message, and the AWS estimate. */
+function costTable(runs: LoadRun[]): Table[] {
+  const measured = runs.filter((r) => r.meta.cost).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
+  if (measured.length === 0) return [];
+  return [
+    {
+      title: 'Where the time goes',
+      note: `per message sent, over the whole run (logins included); CPU in ms by part; AWS: $ per million such messages at ${AWS_PRICES.region} on-demand prices as of ${AWS_PRICES.asOf} (Lambda and DynamoDB only)`,
+      header: ['run', 'server CPU ms', 'by part', 'storage requests', 'RRU / WRU', 'Lambda invokes', 'AWS $/M'],
+      body: measured.map(({ meta }) => {
+        const c = meta.cost as CostReport;
+        return [
+          `${meta.target.label} ×${meta.target.replicas}, ${meta.scenario.users} users`,
+          c.serverMsPerMessage,
+          Object.entries(c.cpuMsPerMessage)
+            .map(([part, ms]) => `${part} ${ms}`)
+            .join(', '),
+          c.storagePerMessage.total,
+          `${c.storagePerMessage.readUnits} / ${c.storagePerMessage.writeUnits}`,
+          Object.values(c.invokesPerMessage).reduce((a, b) => a + b, 0),
+          c.awsUsdPerMillionMessages.total,
+        ];
+      }),
+    },
+  ];
+}
+
 export function toMarkdown(runs: LoadRun[], rows: Row[]): string {
   const out = ['# Load runs', '', machineLine(runs), ''];
-  for (const t of tables(rows)) {
+  for (const t of [...tables(rows), ...costTable(runs)]) {
     out.push(`## ${t.title}`, '', `_${t.note}_`, '', `| ${t.header.join(' | ')} |`, `|${t.header.map(() => '---').join('|')}|`);
     for (const line of t.body) out.push(`| ${line.join(' | ')} |`);
     out.push('');

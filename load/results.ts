@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CostReport } from '../bench/cost.js';
 import type { ScenarioKind } from './plan.js';
 import type { ArtilleryReport } from './run-artillery.js';
 
@@ -17,6 +18,8 @@ export interface RunMeta {
   checks: string[];
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; commit: string; versions: Record<string, string> };
   kdf: { N: number; msPerHash: number };
+  /** Where a chat run's work went, per message (targets started by the runner). */
+  cost?: CostReport;
 }
 
 export interface LoadRun {

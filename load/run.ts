@@ -134,12 +134,16 @@ async function main() {
       const variables = { roomSize, ...scenario.variables, run: room };
       console.error(`[${index + 1}/${scenarios.length}] ${name}: ${scenario.kind}, ${scenario.users} users`);
       const startedAt = new Date().toISOString();
+      const meter = target.meter?.();
+      await meter?.start();
       const run = await runArtillery(path.join(ROOT, scenarioFile(scenario)), target.address, {
         overrides: artilleryOverrides(scenario),
         variables,
         reportFile: path.join(runsDir, `${name}.report.json`),
         onOutput: progress(scenario),
       });
+      const sends = run.report?.aggregate.summaries?.['grpc.response_time.SendMessage']?.count ?? 0;
+      const cost = sends > 0 ? await meter?.stop(sends) : undefined;
       const checks = checksOf(run.output);
       const ok = run.exitCode === 0 && run.report !== undefined;
       writeFileSync(path.join(runsDir, `${name}.log`), run.output);
@@ -162,6 +166,7 @@ async function main() {
         checks,
         machine: info,
         kdf: { algorithm: 'scrypt', N: 2 ** scryptLogN, r: 8, p: 1, msPerHash: Number(kdf.toFixed(1)) },
+        cost,
       };
       writeFileSync(path.join(runsDir, `${name}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
       const line = run.report ? oneLine({ meta, report: run.report }) : 'no report';

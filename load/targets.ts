@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { functionsMeter, type Meter, monolithMeter } from '../bench/cost.js';
 import { cpuSeconds } from '../client/machine.js';
 import { generateSigningKey } from '../functions/login/keys.js';
 import { composeProject, docker } from '../infrastructure/local/compose.js';
@@ -24,6 +25,8 @@ export interface LoadTarget {
   pids: number[];
   /** Container images it runs, name → id and creation time (compose targets). */
   images?: Record<string, string>;
+  /** Where a run's work goes (targets started here as processes). */
+  meter?: () => Meter;
   stop(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
       address: server.address,
       topology: 'monolith (one process: gRPC, functions in-process, writer thread, embedded dynalite on disk)',
       pids: [server.child.pid as number],
+      meter: () => monolithMeter(server, false),
       stop: () => server.stop(),
     };
   }
@@ -63,6 +67,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     address: stack.gateways.map((g) => g.address).join(','),
     topology: `${options.replicas} gateway replica(s) → serverless-offline (Lambda Invoke) → embedded dynalite on disk`,
     pids: [stack.offline, ...stack.gateways].map((s) => s.child.pid as number),
+    meter: () => functionsMeter(stack.gateways, stack.offline, stack.storeThreadId, false),
     stop: () => stack.stop(),
   };
 }

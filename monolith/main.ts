@@ -1,6 +1,6 @@
 /** `npm start`: the monolith, with an embedded DynamoDB unless one is configured. */
 
-import { stopOnSignals } from '../api/lifecycle.js';
+import { stopOnSignals, usageOnSignal } from '../api/lifecycle.js';
 import { ConfigError } from '../lib/env.js';
 import { describeError, log } from '../lib/log.js';
 import { readMonolithConfig } from './config.js';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     services: 'auth.LoginService gateway.GatewayService grpc.health.v1.Health reflection',
   });
   if (monolith.webUrl) log.info(`chat in a browser: open ${monolith.webUrl}`);
+  usageOnSignal(() => monolith.usage());
   stopOnSignals(() => monolith.stop());
 }
 

@@ -8,11 +8,12 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type RunningServer, serveApi } from '../api/grpc-server.js';
-import { createDynamoClient } from '../functions/storage/dynamo.js';
+import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
 import { signingKeyFor } from '../infrastructure/local/dev-key.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../infrastructure/local/embedded-dynamo.js';
 import { log } from '../lib/log.js';
+import { addStorage } from '../lib/usage.js';
 import { createMonolithBackend } from './backend.js';
 import type { MonolithConfig } from './config.js';
 import { createRoomBus } from './room-bus.js';
@@ -91,6 +92,13 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     webUrl: api.webUrl,
     dynamoEndpoint: functions.dynamo.endpoint ?? `aws:${functions.dynamo.region}`,
     stats: async () => ({ subscribers: bus.subscriberCount(), ...(await writer.stats()) }),
+    usage: async () => {
+      const writes = await writer.usage();
+      const threads: Record<string, number> = {};
+      if (writes.thread) threads.writer = writes.thread;
+      if (embedded?.threadId) threads.store = embedded.threadId;
+      return { storage: addStorage(storageUsage(), writes.storage), threads };
+    },
     stop() {
       stopping ??= (async () => {
         storage?.stop();

@@ -5,8 +5,9 @@
  * it through `writer.ts`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createDynamoClient } from '../functions/storage/dynamo.js';
+import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { toWire } from '../lib/errors.js';
+import { threadId } from '../lib/usage.js';
 import { createSequencer } from './sequencer.js';
 import type { WriterRequest, WriterSetup } from './writer.js';
 
@@ -40,6 +41,8 @@ port.on('message', (request: WriterRequest) => {
       );
     case 'stats':
       return answer(request.id, Promise.resolve(sequencer.stats()));
+    case 'usage':
+      return answer(request.id, Promise.resolve({ storage: storageUsage(), thread: threadId() }));
     case 'forget':
       return sequencer.forget(request.roomId);
   }

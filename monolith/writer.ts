@@ -8,6 +8,7 @@ import type { chatmsg } from '../contracts/types.js';
 import type { Appended, Draft } from '../functions/chat/append.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { fromWire, type WireError } from '../lib/errors.js';
+import type { StorageUsage } from '../lib/usage.js';
 
 export interface WriterSetup {
   endpoint?: string;
@@ -22,6 +23,7 @@ export type WriterRequest =
   | { type: 'committedSeq'; id: number; room: RoomRecord }
   | { type: 'drain'; id: number }
   | { type: 'stats'; id: number }
+  | { type: 'usage'; id: number }
   | { type: 'forget'; roomId: string };
 
 type WriterEvent =
@@ -88,6 +90,8 @@ export async function startWriter(
     committedSeq: (room: RoomRecord) => request<number>({ type: 'committedSeq', room }),
     forget: (roomId: string) => worker.postMessage({ type: 'forget', roomId } satisfies WriterRequest),
     stats: () => request<WriterStats>({ type: 'stats' }),
+    /** The writer thread's storage requests, and its kernel thread id. */
+    usage: () => request<{ storage: StorageUsage; thread?: number }>({ type: 'usage' }),
     /** Commits what is queued, stops the thread, and returns the final counts. */
     async close(): Promise<WriterStats> {
       const stats = await request<WriterStats>({ type: 'drain' });

@@ -5,13 +5,16 @@
  * in the envelope (`{ ok: false, error }`, the wire form of lib/errors.ts) so
  * the gateway gives the same gRPC status the monolith gives; anything else is
  * a real fault: logged, and thrown as a generic error (the invoke reports a
- * function error, the gateway INTERNAL).
+ * function error, the gateway INTERNAL). Every envelope also says what the
+ * invoke cost (`cost`: duration, CPU, storage), for the gateway to add up.
  */
 import middy from '@middy/core';
 import { normalizeMessage } from '../../contracts/normalize.js';
 import { DomainError, InvalidArgumentError, toWire, type WireError } from '../../lib/errors.js';
 import { describeError, log } from '../../lib/log.js';
+import { type InvokeCost, storageSince, threadCpuMs } from '../../lib/usage.js';
 import type { Caller, FunctionSpec, OperationsOf } from '../operation.js';
+import { storageUsage } from '../storage/dynamo.js';
 
 export interface InvokeEvent {
   operation: string;
@@ -19,7 +22,7 @@ export interface InvokeEvent {
   request?: unknown;
 }
 
-export type InvokeResult = { ok: true; reply: unknown } | { ok: false; error: WireError };
+export type InvokeResult = ({ ok: true; reply: unknown } | { ok: false; error: WireError }) & { cost?: InvokeCost };
 
 /**
  * middy's onError, the way its own error handlers are built: a domain error
@@ -40,6 +43,31 @@ export function envelopeErrors(functionName: string): middy.MiddlewareObj<Invoke
   };
 }
 
+/**
+ * What the invoke cost, on its envelope: a Lambda instance runs one invoke at
+ * a time, so its thread's CPU time and its storage requests over the invoke
+ * are the invoke's. (On AWS the same figures sit beside the billed duration.)
+ */
+export function reportCost(): middy.MiddlewareObj<InvokeEvent, InvokeResult> {
+  type Start = { ms: number; cpuMs: number; storage: ReturnType<typeof storageUsage> };
+  const attach = async (request: middy.Request<InvokeEvent, InvokeResult>) => {
+    const start = (request.internal as { costStart?: Start }).costStart;
+    if (!request.response || !start) return;
+    request.response.cost = {
+      ms: performance.now() - start.ms,
+      cpuMs: threadCpuMs() - start.cpuMs,
+      storage: storageSince(storageUsage(), start.storage),
+    };
+  };
+  return {
+    before: async (request) => {
+      (request.internal as { costStart?: Start }).costStart = { ms: performance.now(), cpuMs: threadCpuMs(), storage: storageUsage() };
+    },
+    after: attach,
+    onError: attach,
+  };
+}
+
 export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: S, operations: () => OperationsOf<S>) {
   return middy(async (event: InvokeEvent): Promise<InvokeResult> => {
     const started = performance.now();
@@ -56,5 +84,7 @@ export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: 
     const reply = await run(event.caller, request);
     log.debug('invoke', { function: functionName, operation: name, ms: Math.round(performance.now() - started) });
     return { ok: true, reply };
-  }).use(envelopeErrors(functionName));
+  })
+    .use(reportCost())
+    .use(envelopeErrors(functionName)); // its onError runs first, so the cost lands on the envelope it makes
 }

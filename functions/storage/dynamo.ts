@@ -6,8 +6,9 @@
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type ConsumedCapacity, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { UnavailableError } from '../../lib/errors.js';
+import { addStorage, noStorage, type StorageUsage } from '../../lib/usage.js';
 import type { FunctionsConfig } from '../config.js';
 
 // The SDK is pinned in the lockfile, so its notice that later releases need Node 22 is noise here.
@@ -40,21 +41,41 @@ export function createDynamoClient(config: Pick<FunctionsConfig, 'dynamo'>, onOu
     },
     { step: 'initialize', name: 'storageOutage', priority: 'high' },
   );
+  meter(client);
   return client;
 }
 
-/** Counts the requests a client sends, by operation (`Query`, `BatchGetItem`, …): what storage costs, measured where it is spent. */
-export function countRequests(client: DynamoDBClient): () => Record<string, number> {
-  const counts: Record<string, number> = {};
+// What this thread's clients sent and what the store said it consumed: what storage costs, measured where it is spent.
+const used = noStorage();
+const DATA_OPERATIONS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem']);
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem']);
+
+/** The storage requests and request units of every client made in this thread so far. */
+export const storageUsage = (): StorageUsage => addStorage(noStorage(), used);
+
+/**
+ * Counts each request by operation and asks the store what it consumed
+ * (ReturnConsumedCapacity TOTAL: free on AWS, answered by dynalite and
+ * DynamoDB Local). A write refused by its condition is counted as a request but
+ * its units are not (the error carries none; AWS bills them).
+ */
+function meter(client: DynamoDBClient): void {
   client.middlewareStack.add(
-    (next, context) => (args) => {
+    (next, context) => async (args) => {
       const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-      counts[operation] = (counts[operation] ?? 0) + 1;
-      return next(args);
+      used.requests[operation] = (used.requests[operation] ?? 0) + 1;
+      if (!DATA_OPERATIONS.has(operation)) return next(args);
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity ??= 'TOTAL';
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+      const units = [consumed ?? []].flat().reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0);
+      if (READS.has(operation)) used.readUnits += units;
+      else used.writeUnits += units;
+      return result;
     },
-    { step: 'initialize', name: 'requestCount' },
+    { step: 'initialize', name: 'storageUsage' },
   );
-  return () => ({ ...counts });
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);

@@ -9,6 +9,8 @@ import { Worker } from 'node:worker_threads';
 
 export interface EmbeddedDynamo {
   endpoint: string;
+  /** The store thread's kernel thread id (Linux), for its CPU time. */
+  threadId?: number;
   close(): Promise<void>;
 }
 
@@ -23,14 +25,14 @@ export async function startEmbeddedDynamo(dir: string | undefined, port = 0, onF
   });
   let lastError = '';
   let closing = false;
-  const ready = await new Promise<number>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; thread?: number }>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => {
       const held = dir ? ` (is another server using ${dir}?)` : '';
       reject(new Error(`embedded DynamoDB failed to start: ${lastError || `exit ${code}`}${held}`));
     });
     worker.on('message', (message) => {
-      if (message.type === 'ready') resolve(message.port);
+      if (message.type === 'ready') resolve(message);
       if (message.type === 'error') lastError = message.message;
     });
   });
@@ -39,7 +41,8 @@ export async function startEmbeddedDynamo(dir: string | undefined, port = 0, onF
     if (!closing) onFailure?.(new Error(`embedded DynamoDB stopped: ${lastError || `exit ${code}`}`));
   });
   return {
-    endpoint: `http://127.0.0.1:${ready}`,
+    endpoint: `http://127.0.0.1:${ready.port}`,
+    threadId: ready.thread,
     async close() {
       closing = true;
       const closed = new Promise<void>((resolve) => {

@@ -40,6 +40,8 @@ export interface StackOptions {
 
 export interface FunctionsStack {
   dynamoEndpoint: string;
+  /** The embedded store's thread in this process (Linux), for its CPU time; none for a given endpoint. */
+  storeThreadId?: number;
   lambdaEndpoint: string;
   gateways: ChildServer[];
   offline: ChildServer;
@@ -92,7 +94,7 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
     const gateways: ChildServer[] = [];
     for (let i = 0; i < options.replicas; i++)
       gateways.push(await addGateway(options.basePort ? options.basePort + i : 0, i === 0 ? options.webPort : undefined));
-    return { dynamoEndpoint, lambdaEndpoint: offline.address, gateways, offline, addGateway, stop };
+    return { dynamoEndpoint, storeThreadId: embedded?.threadId, lambdaEndpoint: offline.address, gateways, offline, addGateway, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunningServer } from '../../api/grpc-server.js';
 import { FALLBACK_MS } from '../../gateway/room-poller.js';
+import { noInvokes, storageSince } from '../../lib/usage.js';
 import { bearer, type Clients, call, connect, signUp, subscribe } from '../support/clients.js';
 
 process.env.TEST_STACK = 'functions';
@@ -63,4 +64,21 @@ test('idle rooms cost one batched read per tick for all of them, not a Query per
   const afterSend = await server.stats();
   assert.ok(during('Query', quiet, afterSend) <= 3 + fallbackQueries, 'the message cost a Query or two in its room, not one per room');
   for (const s of streams) s.cancel();
+});
+
+test("a send's own cost comes back on the function's envelope: three storage requests with the room's members in memory", async () => {
+  const token = await signUp(c, 'counted');
+  await call(c.gateway, c.gateway.CreateRoom, { room_name: 'counted' }, bearer(token));
+  await call(c.gateway, c.gateway.EnterRoom, { room_name: 'counted' }, bearer(token));
+  const send = (text: string) => call(c.gateway, c.gateway.SendMessage, { room_name: 'counted', text, msg_id: text }, bearer(token));
+  await send('first'); // this instance reads the room and its members now
+  const before = (await server.usage()).functions?.chat ?? noInvokes();
+  await send('second');
+  const after = (await server.usage()).functions?.chat ?? noInvokes();
+  assert.equal(after.invokes - before.invokes, 1);
+  const storage = storageSince(after.storage, before.storage);
+  // The msg_id look-up, the conditional put, the room's head.
+  assert.deepEqual(storage.requests, { Query: 1, PutItem: 1, UpdateItem: 1 });
+  assert.ok(storage.writeUnits >= 2, `${storage.writeUnits} write units`);
+  assert.ok(after.billedMs > before.billedMs);
 });

@@ -11,7 +11,10 @@ import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as grpc from '@grpc/grpc-js';
 import jwt from 'jsonwebtoken';
+import { usageOf } from '../../bench/cost.js';
 import { type FunctionsStack, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
+import type { ChildServer } from '../../infrastructure/local/processes.js';
+import { noStorage, storageSince } from '../../lib/usage.js';
 import { bearer, type Clients, call, connect, signUp, statusOf, subscribe } from '../support/clients.js';
 import { TEST_PUBLIC_KEY, TEST_SIGNING_KEY } from '../support/env.js';
 import { eventually } from '../support/eventually.js';
@@ -73,6 +76,21 @@ test('a replica holds only the public key: a credential made with it is refused'
   const minted = jwt.sign({ sub: 'victim', sid, exp }, TEST_PUBLIC_KEY, options);
   assert.equal(await statusOf(call(r1.gateway, r1.gateway.ListRooms, {}, bearer(minted))), grpc.status.UNAUTHENTICATED);
   assert.deepEqual(await call(r1.login, r1.login.Validate, { credential: minted }), { valid: false, username: '', expires_at_iso: '' });
+});
+
+test('a replica prints what its work cost on SIGUSR2: the invokes it made and their storage (what the benchmark reads)', async () => {
+  const [r1] = replicas as [Clients];
+  const replica = stack.gateways[0] as ChildServer;
+  const before = await usageOf(replica);
+  const token = await signUp(r1, 'metered');
+  await call(r1.gateway, r1.gateway.CreateRoom, { room_name: 'metered' }, bearer(token));
+  const usage = await usageOf(replica);
+  const invokes = (fn: string) => (usage.functions?.[fn]?.invokes ?? 0) - (before.functions?.[fn]?.invokes ?? 0);
+  assert.equal(invokes('login'), 2, 'AddUser and Login');
+  assert.equal(invokes('chatroom'), 1);
+  const written = storageSince(usage.functions?.chatroom?.storage ?? noStorage(), before.functions?.chatroom?.storage ?? noStorage());
+  assert.ok((written.requests.PutItem ?? 0) >= 1, 'the room was written');
+  assert.ok(written.writeUnits >= 1);
 });
 
 test('messages sent through any replica reach a subscriber on another, in order, once; it survives its replica dying', async () => {

@@ -1,0 +1,179 @@
+/**
+ * Where a run's work went, over the benchmark's measured window: CPU time by
+ * part (per process, and per thread where one process holds two parts),
+ * storage requests and request units per message, Lambda invokes and billed
+ * time per message, and what a million such messages would cost on AWS.
+ *
+ * Servers report their totals on SIGUSR2 (a `usage` log line, see
+ * api/lifecycle.ts); a gateway's include what each function's envelope said
+ * its invoke cost, which is how the functions' CPU is told apart from
+ * serverless-offline's, which runs them.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { costOfMillion, type MillionMessagesUsd } from '../client/aws-cost.js';
+import { cpuSeconds } from '../client/machine.js';
+import type { ChildServer } from '../infrastructure/local/processes.js';
+import {
+  addInvokes,
+  addStorage,
+  type InvokeUsage,
+  noInvokes,
+  noStorage,
+  type ServerUsage,
+  type StorageUsage,
+  storageSince,
+  totalRequests,
+} from '../lib/usage.js';
+
+export interface CostReport {
+  /** CPU ms per message by part (`gateways`, `function host`, `functions`, `store`, `load generator`, …). */
+  cpuMsPerMessage: Record<string, number>;
+  /** Every part but the load generator. */
+  serverMsPerMessage: number;
+  storagePerMessage: { requests: Record<string, number>; total: number; readUnits: number; writeUnits: number };
+  invokesPerMessage: Record<string, number>;
+  awsUsdPerMillionMessages: MillionMessagesUsd;
+}
+
+/** Takes readings at the start and the end of the measured window. */
+export interface Meter {
+  start(): Promise<void>;
+  stop(messages: number): Promise<CostReport>;
+}
+
+/** A server's totals, asked for with SIGUSR2 and read from its log. */
+export async function usageOf(server: ChildServer): Promise<ServerUsage> {
+  const from = server.log().length;
+  server.child.kill('SIGUSR2');
+  for (let waited = 0; waited < 5_000; waited += 10) {
+    const line = server
+      .log()
+      .slice(from)
+      .split('\n')
+      .find((l) => l.includes('"msg":"usage"'));
+    if (line?.endsWith('}')) return JSON.parse(line) as ServerUsage;
+    await sleep(10);
+  }
+  throw new Error('the server did not report its usage within 5 s');
+}
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+const perMessage = (record: Record<string, number>, messages: number) =>
+  Object.fromEntries(Object.entries(record).map(([key, n]) => [key, round(n / messages)]));
+
+interface Reading {
+  cpu: Record<string, number>;
+  storage: StorageUsage;
+  functions: Record<string, InvokeUsage>;
+}
+
+function report(start: Reading, end: Reading, messages: number): CostReport {
+  const n = Math.max(messages, 1);
+  const cpuMs = Object.fromEntries(
+    Object.entries(end.cpu).map(([part, seconds]) => [part, ((seconds - (start.cpu[part] ?? 0)) * 1000) / n]),
+  );
+  const storage = storageSince(end.storage, start.storage);
+  const invokes: Record<string, number> = {};
+  let lambdaMs = 0;
+  for (const [fn, usage] of Object.entries(end.functions)) {
+    const before = start.functions[fn] ?? noInvokes();
+    invokes[fn] = usage.invokes - before.invokes;
+    lambdaMs += usage.billedMs - before.billedMs;
+  }
+  const readUnits = storage.readUnits / n;
+  const writeUnits = storage.writeUnits / n;
+  const totalInvokes = Object.values(invokes).reduce((a, b) => a + b, 0);
+  return {
+    cpuMsPerMessage: perMessage(cpuMs, 1),
+    serverMsPerMessage: round(Object.entries(cpuMs).reduce((sum, [part, ms]) => (part === 'load generator' ? sum : sum + ms), 0)),
+    storagePerMessage: {
+      requests: perMessage(storage.requests, n),
+      total: round(totalRequests(storage) / n),
+      readUnits: round(readUnits),
+      writeUnits: round(writeUnits),
+    },
+    invokesPerMessage: perMessage(invokes, n),
+    awsUsdPerMillionMessages: costOfMillion({ invokes: totalInvokes / n, lambdaMs: lambdaMs / n, readUnits, writeUnits }),
+  };
+}
+
+const cpu = (pid: number, thread?: number) => cpuSeconds(pid, thread) ?? 0;
+const benchCpu = () => process.cpuUsage();
+const ownSeconds = (since = { user: 0, system: 0 }) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+
+function meterOf(read: () => Promise<Reading>): Meter {
+  let start: Reading | undefined;
+  return {
+    async start() {
+      start = await read();
+    },
+    async stop(messages) {
+      if (!start) throw new Error('meter stopped before it started');
+      return report(start, await read(), messages);
+    },
+  };
+}
+
+/**
+ * The monolith: one process (its main thread with gRPC and the logic, the
+ * writer thread, the store thread), and this one when it is the load
+ * generator (`ownLoad`; the load runner's Artillery is another process).
+ */
+export function monolithMeter(server: ChildServer, ownLoad = true): Meter {
+  const pid = server.child.pid as number;
+  const origin = benchCpu();
+  return meterOf(async () => {
+    const usage = await usageOf(server);
+    const writer = usage.threads?.writer === undefined ? 0 : cpu(pid, usage.threads.writer);
+    const store = usage.threads?.store === undefined ? 0 : cpu(pid, usage.threads.store);
+    return {
+      cpu: {
+        'monolith (gRPC, logic)': cpu(pid) - writer - store,
+        'writer thread': writer,
+        store,
+        ...(ownLoad ? { 'load generator': ownSeconds(origin) } : {}),
+      },
+      storage: usage.storage,
+      functions: {},
+    };
+  });
+}
+
+/**
+ * The functions path: the gateways, serverless-offline (the function host;
+ * the functions' own threads are told apart by what each invoke reported),
+ * and this process (the embedded store's thread, and the load generator when `ownLoad`).
+ */
+export function functionsMeter(gateways: ChildServer[], offline: ChildServer, storeThreadId?: number, ownLoad = true): Meter {
+  const origin = benchCpu();
+  const offlinePid = offline.child.pid as number;
+  return meterOf(async () => {
+    const usages = await Promise.all(gateways.map(usageOf));
+    const storage = noStorage();
+    const functions: Record<string, InvokeUsage> = {};
+    for (const usage of usages) {
+      addStorage(storage, usage.storage);
+      for (const [fn, used] of Object.entries(usage.functions ?? {})) {
+        functions[fn] ??= noInvokes();
+        addInvokes(functions[fn], used);
+      }
+    }
+    const functionsCpu = Object.values(functions).reduce((sum, f) => sum + f.cpuMs / 1000, 0);
+    for (const f of Object.values(functions)) addStorage(storage, f.storage);
+    const store = storeThreadId === undefined ? 0 : cpu(process.pid, storeThreadId);
+    return {
+      cpu: {
+        gateways: gateways.reduce((sum, g) => sum + cpu(g.child.pid as number), 0),
+        'function host (serverless-offline)': cpu(offlinePid) - functionsCpu,
+        functions: functionsCpu,
+        store,
+        ...(ownLoad ? { 'load generator': ownSeconds(origin) - store } : {}),
+      },
+      storage,
+      functions,
+    };
+  });
+}
