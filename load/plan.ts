@@ -1,7 +1,8 @@
 /**
  * The load scenarios the runner knows: the original tester's 4–11 (login
  * storms, then two-minute chats, at 10…5,000 users), routing over replicas,
- * and smoke versions that run in seconds. Each is a YAML file of
+ * the original tester's own one-room chats (13–15), and smoke versions that
+ * run in seconds. Each is a YAML file of
  * load/scenarios/ plus the Artillery phases and variables for its user count.
  */
 
@@ -22,6 +23,8 @@ export interface LoadScenario {
   variables: Record<string, string | number>;
   /** Roughly how long it runs, for progress. */
   expectedSeconds: number;
+  /** Its scenario file, when not the one of its kind (load/scenarios/<kind>.yml). */
+  file?: string;
   /** `ensure` latency limits replacing the file's (smoke runs pay cold starts). */
   thresholds?: Record<string, number>[];
 }
@@ -57,6 +60,16 @@ const chat = (id: string, users: number): LoadScenario => {
     expectedSeconds: arrival + 1 + (CHAT_MESSAGES + 1) * 5 + 6,
   };
 };
+
+/**
+ * The original tester's chat as it ran it: every user in one room ("PerfRoom"),
+ * 0.2 messages per user per second, no one following the room.
+ */
+const oneRoom = (id: string, users: number): LoadScenario => ({
+  ...chat(id, users),
+  file: 'load/scenarios/one-room.yml',
+  variables: { ...chat(id, users).variables, roomSize: users },
+});
 
 /** What a smoke run's latency is checked on: it only proves the path works, so the limit is loose. */
 const SMOKE_LATENCY_LIMIT_MS = 5_000;
@@ -100,6 +113,9 @@ export const SCENARIOS: LoadScenario[] = [
     variables: { calls: 10 },
     expectedSeconds: 15,
   },
+  oneRoom('13', 10),
+  oneRoom('14', 100),
+  oneRoom('15', 1_000),
   smoke('login', {}, 3),
   smoke('chat', { messages: 5, interval: '200ms', roomSize: 5, arrivalSeconds: 2 }, 8),
   smoke('routing', { calls: 3 }, 3),
@@ -110,6 +126,7 @@ const SETS: Record<string, (s: LoadScenario) => boolean> = {
   all: (s) => !s.smoke,
   storms: (s) => !s.smoke && s.kind === 'login',
   chats: (s) => !s.smoke && s.kind === 'chat',
+  'one-room': (s) => s.file === 'load/scenarios/one-room.yml',
   smoke: (s) => s.smoke,
 };
 
@@ -126,7 +143,7 @@ export function selectScenarios(spec: string): LoadScenario[] {
 }
 
 /** The scenario file a run uses. */
-export const scenarioFile = (s: LoadScenario) => `load/scenarios/${s.kind}.yml`;
+export const scenarioFile = (s: LoadScenario) => s.file ?? `load/scenarios/${s.kind}.yml`;
 
 /** Artillery `--overrides` for a scenario: its arrival phase, and its latency limits if it has its own. */
 export const artilleryOverrides = (s: LoadScenario) => ({

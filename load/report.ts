@@ -103,7 +103,7 @@ function tables(rows: Row[]): Table[] {
     },
     {
       title: 'Chat',
-      note: 'log in, join a room, follow it, two minutes at 0.2 messages per user per second; failed calls are all calls of the run (logins included)',
+      note: 'log in, join a room, follow it, two minutes at 0.2 messages per user per second (13–15: everyone in one room, no one following it, as the original tester ran); failed calls are all calls of the run (logins included)',
       header: [
         'users',
         'target',

@@ -147,6 +147,8 @@ async function main() {
       const checks = checksOf(run.output);
       const ok = run.exitCode === 0 && run.report !== undefined;
       writeFileSync(path.join(runsDir, `${name}.log`), run.output);
+      // A failed run keeps what its servers said last, to find out why.
+      if (!ok && target.recentLogs) writeFileSync(path.join(runsDir, `${name}.servers.log`), `${target.recentLogs()}\n`);
       const meta = {
         name,
         target: {

@@ -11,7 +11,7 @@ import { cpuSeconds } from '../client/machine.js';
 import { generateSigningKey } from '../functions/login/keys.js';
 import { composeProject, docker } from '../infrastructure/local/compose.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
-import { ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
+import { type ChildServer, ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
 
 export interface LoadTarget {
   /** monolith, functions, or the name given to a running target. */
@@ -27,7 +27,26 @@ export interface LoadTarget {
   images?: Record<string, string>;
   /** Where a run's work goes (targets started here as processes). */
   meter?: () => Meter;
+  /** What its processes logged lately, each line named by its process (targets started here). */
+  recentLogs?: () => string;
   stop(): Promise<void>;
+}
+
+/**
+ * The last lines of each server's output, prefixed with its name: what a failed
+ * run keeps (without serverless-offline's line per invoke, which would crowd out the rest).
+ */
+function recentLines(servers: Record<string, ChildServer>, lines = 300): string {
+  return Object.entries(servers)
+    .flatMap(([name, server]) =>
+      server
+        .log()
+        .split('\n')
+        .filter((line) => line && !/RequestId: \S+\s+Duration:/.test(line))
+        .slice(-lines)
+        .map((line) => `${name} | ${line}`),
+    )
+    .join('\n');
 }
 
 export interface TargetOptions {
@@ -48,6 +67,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
       topology: 'monolith (one process: gRPC, functions in-process, writer thread, embedded dynalite on disk)',
       pids: [server.child.pid as number],
       meter: () => monolithMeter(server, false),
+      recentLogs: () => recentLines({ monolith: server }),
       stop: () => server.stop(),
     };
   }
@@ -68,6 +88,8 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     topology: `${options.replicas} gateway replica(s) → serverless-offline (Lambda Invoke) → embedded dynalite on disk`,
     pids: [stack.offline, ...stack.gateways].map((s) => s.child.pid as number),
     meter: () => functionsMeter(stack.gateways, stack.offline, stack.storeThreadId, false),
+    recentLogs: () =>
+      recentLines({ 'serverless-offline': stack.offline, ...Object.fromEntries(stack.gateways.map((g, i) => [`gateway-${i}`, g])) }),
     stop: () => stack.stop(),
   };
 }
