@@ -18,6 +18,8 @@ export interface RunMeta {
   checks: string[];
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; commit: string; versions: Record<string, string> };
   kdf: { N: number; msPerHash: number };
+  /** Artillery's arrival phases (seconds each). */
+  phases?: { duration: number }[];
   /** Where a chat run's work went, per message (targets started by the runner). */
   cost?: CostReport;
 }
@@ -55,6 +57,9 @@ export interface Row {
   duplicates?: number;
   /** Replies per server (`x-served-by`), e.g. "gateway-0 340 / gateway-1 330". */
   servedBy: string;
+  /** Login storms' `wait` row: attempts turned away and tried again, and the soonest everyone can be in (the arrival window, or users × hash time ÷ cores if longer). */
+  retried?: number;
+  boundSeconds?: number;
 }
 
 /** Artillery's intermediate reports cover 10-second periods. */
@@ -115,6 +120,15 @@ export function rowsOf({ meta, report }: LoadRun): Row[] {
     };
   };
   const rows = [...methods].sort().map((method) => row(method, `grpc.response_time.${method}`, failures(method)));
+  if (meta.scenario.kind === 'login' && summaries['login.wait']) {
+    const retried = Object.entries(counters)
+      .filter(([name]) => name.startsWith('grpc.retried.'))
+      .reduce((sum, [, n]) => sum + n, 0);
+    // Nobody is in before the last one arrives, nor before the cores have hashed every password once.
+    const arrivalSeconds = (meta.phases ?? []).reduce((sum, p) => sum + p.duration, 0);
+    const boundSeconds = round(Math.max(arrivalSeconds, (meta.scenario.users * meta.kdf.msPerHash) / meta.machine.cores / 1000));
+    rows.push({ ...row('wait', 'login.wait', []), retried, boundSeconds }, row('all in', 'login.all_in_after', []));
+  }
   if (meta.scenario.kind === 'chat')
     rows.push({
       ...row('delivery', 'grpc.delivery_time', []),

@@ -3,16 +3,19 @@
  * loads it as `artillery-engine-grpc` (a local `file:` package). Plain
  * CommonJS, because Artillery requires engines from its own workers.
  *
- * Steps (besides Artillery's `think`, `loop`, `log`, `function`):
+ * Steps (besides Artillery's `think`, `loop` (with `count`, or `whileTrue: <processor function>`), `log`, `function`):
  *   - call:      { rpc: 'gateway.GatewayService/SendMessage', request: {…}, capture: { reply_field: var },
  *                  accept: ['ALREADY_EXISTS'], bearer: '{{ token }}' }
  *                request values are templated; `client_ts_ms: now` and `msg_id: auto` are filled in.
+ *                `retry: ['UNAVAILABLE']`: statuses the flow handles by trying again (a loop around the
+ *                call): counted as grpc.retried.<Method>.<STATUS>, neither an error nor a response time.
  *   - subscribe: { request: {…} } opens a Subscribe stream that lives until the VU ends; the step
  *                ends once the server's headers say the subscription is live.
  *
  * Metrics (aggregated by Artillery):
  *   histogram grpc.response_time.<Method>   ms from the call's start to its reply (not from scenario start)
- *   counter   grpc.requests, grpc.responses, grpc.codes.<STATUS>, grpc.errors.<Method>.<STATUS>
+ *   counter   grpc.requests, grpc.responses, grpc.codes.<STATUS>, grpc.errors.<Method>.<STATUS>,
+ *             grpc.retried.<Method>.<STATUS>
  *   histogram grpc.delivery_time            ms from a message's client_ts_ms (same machine clock) to its arrival
  *   counter   grpc.delivery.received, grpc.delivery.gaps, grpc.delivery.duplicates
  *   counter   grpc.delivery.checked, grpc.delivery.lost   each acknowledged SendMessage of a VU to a room it
@@ -147,7 +150,10 @@ class GrpcEngine {
   step(spec, ee) {
     if (spec.loop) {
       const steps = spec.loop.map((s) => this.step(s, ee));
-      return this.helpers.createLoopWithCount(spec.count ?? -1, steps, {});
+      // Artillery's own convention: `whileTrue` names a processor function (context, next(boolean)).
+      const whileTrue = spec.whileTrue && this.script.config.processor?.[spec.whileTrue];
+      if (spec.whileTrue && !whileTrue) throw new Error(`no function ${spec.whileTrue} in the processor`);
+      return this.helpers.createLoopWithCount(spec.count ?? -1, steps, whileTrue ? { whileTrue } : {});
     }
     if (spec.think) return this.helpers.createThink(spec, this.script.config.defaults?.think ?? {});
     if (spec.log)
@@ -190,6 +196,7 @@ class GrpcEngine {
   callStep(spec, ee) {
     const { Client, service, method } = resolveRpc(spec.rpc);
     const accepted = new Set(['OK', ...(spec.accept ?? [])]);
+    const retried = new Set(spec.retry ?? []);
     return (context, callback) => {
       const client = this.client(context, service, Client);
       const request = this.request(spec.request, context);
@@ -203,6 +210,10 @@ class GrpcEngine {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           const code = error ? (grpc.status[error.code] ?? String(error.code)) : 'OK';
           ee.emit('counter', `grpc.codes.${code}`, 1);
+          if (retried.has(code)) {
+            ee.emit('counter', `grpc.retried.${method}.${code}`, 1);
+            return callback(null, context);
+          }
           if (!accepted.has(code)) {
             ee.emit('counter', `grpc.errors.${method}.${code}`, 1);
             ee.emit('error', `${method} ${code}`);
