@@ -24,8 +24,11 @@
  *   counter   grpc.served_by.<name>                     replies per server (its `x-served-by` header)
  *
  * Target: host:port, or replicas as a comma list (host:1,host:2), balanced round-robin per call.
- * Config (`config.grpc`): channel: worker (one connection per target per Artillery worker, default) or user
- * (one per virtual user); deadlineMs (default 10000).
+ * Config (`config.grpc`): channel: worker (a pool of `connections` per Artillery worker, default 16, users
+ * spread over them) or user (one per virtual user); deadlineMs (default 10000). Why a pool: thousands of
+ * users on one HTTP/2 connection end their streams at once when they leave, and a server on Node 20 takes
+ * more than 1,000 resets in a burst for a rapid-reset attack (nghttp2's fixed limit) and closes the whole
+ * connection: every call still on it fails with INTERNAL.
  */
 const path = require('node:path');
 const { randomUUID } = require('node:crypto');
@@ -61,6 +64,15 @@ function resolveRpc(rpc) {
   if (typeof Client !== 'function') throw new Error(`no service ${pkg}.${service} in contracts/proto`);
   if (typeof Client.prototype[method] !== 'function') throw new Error(`no method ${method} in ${pkg}.${service}`);
   return { Client, service: `${pkg}.${service}`, method };
+}
+
+// Counters carry method and status only (details vary); each distinct failure is also printed once, to say why.
+const explained = new Set();
+function explainOnce(method, code, details) {
+  const line = `${method} ${code}: ${details}`;
+  if (explained.has(line) || explained.size >= 50) return;
+  explained.add(line);
+  console.log(`grpc error: ${line}`);
 }
 
 /** `host:port`, or a comma list of replicas (`a:1,b:2`, balanced round-robin per call). */
@@ -101,17 +113,25 @@ class GrpcEngine {
     this.channelMode = options.channel ?? 'worker';
     if (!['worker', 'user'].includes(this.channelMode)) throw new Error('config.grpc.channel must be worker or user');
     this.deadlineMs = Number(options.deadlineMs ?? 10_000);
-    this.shared = new Map(); // service → client, for channel: worker
+    const connections = Number(options.connections ?? 16);
+    if (!Number.isInteger(connections) || connections < 1) throw new Error('config.grpc.connections must be a positive integer');
+    // For channel: worker, one service → client map per connection; each VU takes the next connection.
+    this.shared = Array.from({ length: connections }, () => new Map());
+    this.nextConnection = 0;
   }
 
   client(context, service, Client) {
-    const pool = this.channelMode === 'worker' ? this.shared : context._grpcClients;
+    if (context._grpcConnection === undefined)
+      context._grpcConnection = this.channelMode === 'worker' ? this.nextConnection++ % this.shared.length : this.nextConnection++;
+    const pool = this.channelMode === 'worker' ? this.shared[context._grpcConnection] : context._grpcClients;
     let client = pool.get(service);
     if (!client) {
       // Clients of one pool share a channel: pass the first one's channel to the others.
       const first = pool.values().next().value;
       client = new Client(this.target, grpc.credentials.createInsecure(), {
         ...channelOptions(this.target),
+        // A channel option of its own, so grpc-js does not share one connection between the pool's channels.
+        'artillery.connection': context._grpcConnection,
         ...(first ? { channelOverride: first.getChannel() } : {}),
       });
       pool.set(service, client);
@@ -216,6 +236,7 @@ class GrpcEngine {
           }
           if (!accepted.has(code)) {
             ee.emit('counter', `grpc.errors.${method}.${code}`, 1);
+            explainOnce(method, code, error.details);
             ee.emit('error', `${method} ${code}`);
             return callback(error, context);
           }
@@ -256,6 +277,7 @@ class GrpcEngine {
         ee.emit('counter', `grpc.codes.${code}`, 1);
         ee.emit('counter', `grpc.errors.Subscribe.${code}`, 1);
         ee.emit('error', `Subscribe ${code}`);
+        explainOnce('Subscribe', code, error.details ?? error.message);
         proceed(error);
       };
       const timer = setTimeout(() => {
