@@ -93,7 +93,7 @@ test('Subscribe streams survive Envoy: no route timeout, no idle timeout, matche
   }
 });
 
-test('the gateway cluster: compose service name by DNS, HTTP/2, gRPC health checks, outlier ejection', () => {
+test('the gateway cluster: compose service name by DNS, HTTP/2 with bounded streams per connection, room for every user, gRPC health checks, outlier ejection', () => {
   const [cluster] = config.static_resources.clusters;
   assert.equal(cluster.type, 'STRICT_DNS');
   const address = cluster.load_assignment.endpoints[0].lb_endpoints[0].endpoint.address.socket_address;
@@ -104,6 +104,10 @@ test('the gateway cluster: compose service name by DNS, HTTP/2, gRPC health chec
   assert.equal(address.port_value, 50051);
   const http = cluster.typed_extension_protocol_options['envoy.extensions.upstreams.http.v3.HttpProtocolOptions'];
   assert.ok(http.explicit_http_config.http2_protocol_options);
+  // Below the 1,000 resets in a burst after which a replica on Node 20 closes the connection (README).
+  assert.ok(http.explicit_http_config.http2_protocol_options.max_concurrent_streams <= 1000);
+  // Above Envoy's default of 1,024 requests in flight: each user holds a Subscribe stream.
+  assert.ok(cluster.circuit_breakers.thresholds[0].max_requests >= 10_000);
   assert.deepEqual(cluster.health_checks[0].grpc_health_check, {});
   assert.ok(cluster.outlier_detection.consecutive_5xx > 0);
 });
