@@ -157,7 +157,10 @@ function sideBySide(runs: Run[]): void {
     ...cpuParts(runs),
     ['storage requests/message', (r) => r.cost?.storagePerMessage.total ?? '-'],
     ['RRU / WRU per message', (r) => (r.cost ? `${r.cost.storagePerMessage.readUnits} / ${r.cost.storagePerMessage.writeUnits}` : '-')],
-    ['Lambda invokes/message', (r) => (r.cost ? Object.values(r.cost.invokesPerMessage).reduce((a, b) => a + b, 0) : '-')],
+    [
+      'Lambda invokes/message',
+      (r) => (r.cost ? Math.round(Object.values(r.cost.invokesPerMessage).reduce((a, b) => a + b, 0) * 1000) / 1000 : '-'),
+    ],
     ['AWS $ per million messages', (r) => r.cost?.awsUsdPerMillionMessages.total ?? '-'],
     ['errors', (r) => Object.values(r.errors).reduce((a, b) => a + b, 0)],
   ];

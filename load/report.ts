@@ -88,19 +88,7 @@ function tables(rows: Row[]): Table[] {
     {
       title: 'Login storms',
       note: 'every user arrives within 10 s and logs in, trying again when turned away, until in; "all in" is when the last one got in (from the first arrival), against the soonest possible (the arrival window, or users × hash time ÷ cores if longer); waits in s, calls in ms',
-      header: [
-        'users',
-        'target',
-        'in',
-        'failed',
-        'retried',
-        'all in (s)',
-        'soonest (s)',
-        'wait p50',
-        'wait p99',
-        'Login p50 ms',
-        'checks',
-      ],
+      header: ['users', 'target', 'in', 'failed', 'retried', 'all in (s)', 'soonest (s)', 'wait p50', 'wait p99', 'Login p50 ms', 'checks'],
       body: of('login', 'Login').map((r) => {
         const wait = rowsShown.find((w) => w.run === r.run && w.metric === 'wait');
         const allIn = rowsShown.find((w) => w.run === r.run && w.metric === 'all in');
@@ -208,7 +196,7 @@ function costTable(runs: LoadRun[]): Table[] {
             .join(', '),
           c.storagePerMessage.total,
           `${c.storagePerMessage.readUnits} / ${c.storagePerMessage.writeUnits}`,
-          Object.values(c.invokesPerMessage).reduce((a, b) => a + b, 0),
+          Math.round(Object.values(c.invokesPerMessage).reduce((a, b) => a + b, 0) * 1000) / 1000,
           c.awsUsdPerMillionMessages.total,
         ];
       }),

@@ -82,8 +82,9 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     onStuck: () => fatal('embedded DynamoDB stayed unavailable')(new Error('out for 30 s; a restart reopens its store')),
   });
 
-  // How long callbacks waited for the event loop: the server-side share of tail latency.
-  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  // How long callbacks waited for the event loop: the server-side share of tail latency. Sampled every
+  // 20 ms: at 5 ms its timer alone kept 1.4 % of a core busy in an idle server (measured here).
+  const loopDelay = monitorEventLoopDelay({ resolution: 20 });
   loopDelay.enable();
   let stopping: Promise<void> | undefined;
   return {
