@@ -98,9 +98,9 @@ function report(start: Reading, end: Reading, messages: number): CostReport {
 }
 
 const cpu = (pid: number, thread?: number) => cpuSeconds(pid, thread) ?? 0;
-const benchCpu = () => process.cpuUsage();
-const ownSeconds = (since = { user: 0, system: 0 }) => {
-  const used = process.cpuUsage(since);
+/** This process's CPU seconds so far (all its threads). */
+const ownSeconds = () => {
+  const used = process.cpuUsage();
   return (used.user + used.system) / 1e6;
 };
 
@@ -124,7 +124,6 @@ function meterOf(read: () => Promise<Reading>): Meter {
  */
 export function monolithMeter(server: ChildServer, ownLoad = true): Meter {
   const pid = server.child.pid as number;
-  const origin = benchCpu();
   return meterOf(async () => {
     const usage = await usageOf(server);
     const writer = usage.threads?.writer === undefined ? 0 : cpu(pid, usage.threads.writer);
@@ -134,7 +133,7 @@ export function monolithMeter(server: ChildServer, ownLoad = true): Meter {
         'monolith (gRPC, logic)': cpu(pid) - writer - store,
         'writer thread': writer,
         store,
-        ...(ownLoad ? { 'load generator': ownSeconds(origin) } : {}),
+        ...(ownLoad ? { 'load generator': ownSeconds() } : {}),
       },
       storage: usage.storage,
       functions: {},
@@ -148,7 +147,6 @@ export function monolithMeter(server: ChildServer, ownLoad = true): Meter {
  * and this process (the embedded store's thread, and the load generator when `ownLoad`).
  */
 export function functionsMeter(gateways: ChildServer[], offline: ChildServer, storeThreadId?: number, ownLoad = true): Meter {
-  const origin = benchCpu();
   const offlinePid = offline.child.pid as number;
   return meterOf(async () => {
     const usages = await Promise.all(gateways.map(usageOf));
@@ -170,7 +168,7 @@ export function functionsMeter(gateways: ChildServer[], offline: ChildServer, st
         'function host (serverless-offline)': cpu(offlinePid) - functionsCpu,
         functions: functionsCpu,
         store,
-        ...(ownLoad ? { 'load generator': ownSeconds(origin) - store } : {}),
+        ...(ownLoad ? { 'load generator': ownSeconds() - store } : {}),
       },
       storage,
       functions,

@@ -96,9 +96,10 @@ export function createRoomDirectory(deps: DirectoryDeps) {
 
 export type RoomDirectory = ReturnType<typeof createRoomDirectory>;
 
-/** The directory over a process's tables (no caching where other processes write them too and staleness would matter). */
+/** How a directory caches (see DirectoryDeps). */
 export type DirectoryCache = Pick<DirectoryDeps, 'cacheMs' | 'absentCacheMs' | 'memberLists'>;
 
+/** The directory over a process's tables (no caching where other processes write them too and staleness would matter). */
 export const directoryOver = (tables: Tables, cache: DirectoryCache): RoomDirectory =>
   createRoomDirectory({ rooms: tables('rooms'), members: tables('members'), ...cache });
 
