@@ -12,6 +12,8 @@ export interface Limiter {
   release(): void;
   /** Callers waiting for a slot. */
   waiting(): number;
+  /** True when a new caller would be turned away now. */
+  full(): boolean;
 }
 
 export function limiter(slots: number, maxWaiting = Number.POSITIVE_INFINITY): Limiter {
@@ -44,5 +46,6 @@ export function limiter(slots: number, maxWaiting = Number.POSITIVE_INFINITY): L
       else free++;
     },
     waiting: () => queue.length,
+    full: () => free === 0 && queue.length >= maxWaiting,
   };
 }

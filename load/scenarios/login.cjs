@@ -1,10 +1,12 @@
 /**
  * Artillery processor for login.yml: a user who is turned away (UNAVAILABLE,
- * after the channel's own retries with backoff) or whose call runs out of time
- * tries again, as a person would, for up to five minutes. What the storm
- * measures is how long until everyone is in: `login.wait` (a user's arrival
- * to its credential) and `login.all_in_after` (this worker's first arrival to
- * each user's credential; its maximum is when the last one got in).
+ * after the channel's own retries with backoff; RESOURCE_EXHAUSTED while an
+ * earlier attempt of theirs still runs) or whose call runs out of time tries
+ * again a second or two later, as a person or a client honouring the server's
+ * hint would, for up to five minutes. What the storm measures is how long
+ * until everyone is in: `login.wait` (a user's arrival to its credential) and
+ * `login.all_in_after` (this worker's first arrival to each user's credential;
+ * its maximum is when the last one got in).
  */
 const GIVE_UP_MS = 5 * 60_000;
 let firstArrival; // per Artillery worker
@@ -12,7 +14,14 @@ let firstArrival; // per Artillery worker
 function arrive(context, _events, done) {
   firstArrival ??= Date.now();
   context.vars.arrivedAt = Date.now();
+  context.vars.attempts = 0;
   done();
+}
+
+/** The first attempt at once; each later one after 1–2 s (jittered, so retries do not come back in step). */
+function beforeAttempt(context, _events, done) {
+  if (context.vars.attempts++ === 0) return done();
+  setTimeout(done, 1000 + Math.random() * 1000);
 }
 
 function notYetIn(context, next) {
@@ -26,4 +35,4 @@ function loggedIn(context, events, done) {
   done();
 }
 
-module.exports = { arrive, notYetIn, loggedIn };
+module.exports = { arrive, beforeAttempt, notYetIn, loggedIn };
