@@ -16,14 +16,16 @@ const P = 1;
 /**
  * Admission for hashing, per process. One hash per core at a time: more would
  * not finish sooner, and would fill the libuv pool that the embedded store's
- * disk reads share, so a login storm stalled every other call. At most 256
- * waiting per core (~8 s of work at N=2^14 here); beyond that a login is
+ * disk reads share, so a login storm stalled every other call. At most 32
+ * waiting per core (~1–1.5 s of work at N=2^14 here); beyond that a login is
  * turned away at once (UNAVAILABLE, retry later) instead of timing out after
- * costing a hash nobody waits for. A Lambda instance serves one call at a
- * time and never waits here.
+ * costing a hash nobody waits for. (With 256 per core, ~11 s of queued hashes
+ * and their storage requests, a 5,000-user storm on the monolith stalled:
+ * admitted logins ran out of their 30 s while queued, and their hashes were
+ * wasted.) A Lambda instance serves one call at a time and never waits here.
  */
 const cores = availableParallelism();
-const kdf = limiter(cores, 256 * cores);
+const kdf = limiter(cores, 32 * cores);
 
 const TOO_MANY = 'too many logins in progress; retry shortly';
 
