@@ -12,8 +12,6 @@ export interface Limiter {
   release(): void;
   /** Callers waiting for a slot. */
   waiting(): number;
-  /** True when a new caller would be turned away now. */
-  full(): boolean;
 }
 
 export function limiter(slots: number, maxWaiting = Number.POSITIVE_INFINITY): Limiter {
@@ -46,6 +44,5 @@ export function limiter(slots: number, maxWaiting = Number.POSITIVE_INFINITY): L
       else free++;
     },
     waiting: () => queue.length,
-    full: () => free === 0 && queue.length >= maxWaiting,
   };
 }

@@ -156,3 +156,22 @@ test('storage out: calls answer UNAVAILABLE, health says NOT_SERVING; back: SERV
     await new Promise<void>((resolve) => store.close(() => resolve()));
   }
 });
+
+test('a login storm past the KDF admission is turned away before any refused login reads its account', async () => {
+  const server = await startMonolith(onLoopback({ DYNAMODB_EMBEDDED: 'memory', TABLE_PREFIX: 'storm-', SCRYPT_LOG_N: '14' }));
+  const c = connect(server.address);
+  try {
+    const before = (await server.usage()).storage.requests.GetItem ?? 0;
+    const attempts = 600;
+    const outcomes = await Promise.all(
+      Array.from({ length: attempts }, (_, i) => statusOf(call(c.login, c.login.Login, { username: `nobody${i}`, password: 'pw' }))),
+    );
+    const reads = ((await server.usage()).storage.requests.GetItem ?? 0) - before;
+    const refused = outcomes.filter((s) => s === status.UNAVAILABLE).length;
+    assert.ok(refused >= attempts / 2, `${refused} of ${attempts} turned away`);
+    assert.ok(reads <= attempts - refused, `${reads} account reads for ${attempts - refused} admitted logins`);
+  } finally {
+    c.close();
+    await server.stop();
+  }
+});

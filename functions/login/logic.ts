@@ -10,7 +10,7 @@ import type { Caller } from '../operation.js';
 import * as validate from '../validate.js';
 import { LIMITS } from '../validate.js';
 import type { Signer } from './keys.js';
-import { admitLogin, hashPassword, verifyPassword } from './password.js';
+import { hashPassword, loginTurn, verifyPassword } from './password.js';
 import { putRevocation, type RevocationsTable } from './revocations-table.js';
 import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';
 import { signToken, verifyToken } from './token.js';
@@ -83,10 +83,11 @@ export function createLoginLogic(deps: LoginDeps) {
     // Before hashing: a hash of a megabyte costs what a megabyte costs.
     if (req.password.length > LIMITS.passwordMax)
       throw new InvalidArgumentError(`password is longer than ${LIMITS.passwordMax} characters`);
-    admitLogin();
-    const found = await getUser(deps.users, username);
-    const user = found?.removedAtMs ? undefined : found;
-    const matches = await verifyPassword(req.password, user?.passwordHash ?? (await unknownUserHash()));
+    const { user, matches } = await loginTurn(async () => {
+      const found = await getUser(deps.users, username);
+      const user = found?.removedAtMs ? undefined : found;
+      return { user, matches: await verifyPassword(req.password, user?.passwordHash ?? (await unknownUserHash())) };
+    });
     if (!user || !matches) throw new UnauthenticatedError('wrong username or password');
     // The account's name as registered, whatever case it was typed in now.
     const { username: name } = user;

@@ -42,14 +42,24 @@ async function derive(password: string, salt: Buffer, logN: number, r: number, p
   }
 }
 
+// Logins between admission and the end of their hash: their account read and their wait for the KDF.
+let admitted = 0;
+
 /**
- * Turns a login away at once (UNAVAILABLE) when hashing is full: asked before
- * the login reads its account, so a storm's refused attempts cost no storage
- * request (50,000 of them once queued 4,000 reads ahead of the admitted
- * logins' own, which then ran out of time after their hash).
+ * Runs one login's account read and hash, or turns it away at once
+ * (UNAVAILABLE) when as many are already admitted as the KDF runs and queues.
+ * Admission is taken before the account is read, so a storm's refused
+ * attempts cost no storage request (checking the KDF queue instead let 2,000
+ * simultaneous logins all read their account before any reached the queue).
  */
-export function admitLogin(): void {
-  if (kdf.full()) throw new UnavailableError(TOO_MANY);
+export async function loginTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (admitted >= cores + 32 * cores) throw new UnavailableError(TOO_MANY);
+  admitted++;
+  try {
+    return await work();
+  } finally {
+    admitted--;
+  }
 }
 
 export async function hashPassword(password: string, logN: number): Promise<string> {
