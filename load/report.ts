@@ -189,7 +189,7 @@ function costTable(runs: LoadRun[]): Table[] {
       body: measured.map(({ meta }) => {
         const c = meta.cost as CostReport;
         return [
-          `${meta.target.label} ×${meta.target.replicas}, ${meta.scenario.users} users`,
+          `${meta.target.label} ×${meta.target.replicas}, ${meta.scenario.id}: ${meta.scenario.users} users`,
           c.serverMsPerMessage,
           Object.entries(c.cpuMsPerMessage)
             .map(([part, ms]) => `${part} ${ms}`)

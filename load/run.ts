@@ -16,7 +16,7 @@
  * files. Exits non-zero when a run failed its checks or could not run.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { kdfMs, machine } from '../client/machine.js';
@@ -147,8 +147,10 @@ async function main() {
       const checks = checksOf(run.output);
       const ok = run.exitCode === 0 && run.report !== undefined;
       writeFileSync(path.join(runsDir, `${name}.log`), run.output);
-      // A failed run keeps what its servers said last, to find out why.
-      if (!ok && target.recentLogs) writeFileSync(path.join(runsDir, `${name}.servers.log`), `${target.recentLogs()}\n`);
+      // A failed run keeps what its servers said last, to find out why (a passing rerun drops an old one).
+      const serversLog = path.join(runsDir, `${name}.servers.log`);
+      if (!ok && target.recentLogs) writeFileSync(serversLog, `${target.recentLogs()}\n`);
+      else rmSync(serversLog, { force: true });
       const meta = {
         name,
         target: {
