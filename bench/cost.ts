@@ -10,7 +10,6 @@
  * serverless-offline's, which runs them.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { costOfMillion, type MillionMessagesUsd } from '../client/aws-cost.js';
 import { cpuSeconds } from '../client/machine.js';
 import type { ChildServer } from '../infrastructure/local/processes.js';
 import {
@@ -24,6 +23,7 @@ import {
   storageSince,
   totalRequests,
 } from '../lib/usage.js';
+import { costOfMillion, type MillionMessagesUsd } from './aws-cost.js';
 
 export interface CostReport {
   /** CPU ms per message by part (`gateways`, `function host`, `functions`, `store`, `load generator`, …). */

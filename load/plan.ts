@@ -116,7 +116,7 @@ export const SCENARIOS: LoadScenario[] = [
   oneRoom('13', 10),
   oneRoom('14', 100),
   oneRoom('15', 1_000),
-  smoke('login', {}, 3),
+  smoke('login', { giveUpSeconds: 10 }, 3),
   smoke('chat', { messages: 5, interval: '200ms', roomSize: 5, arrivalSeconds: 2 }, 8),
   smoke('routing', { calls: 3 }, 3),
 ];

@@ -1,7 +1,7 @@
 /** The AWS estimate's arithmetic, against figures worked out by hand from the published prices. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { AWS_PRICES, configuredMemoryMb, costOfMillion } from '../client/aws-cost.js';
+import { AWS_PRICES, configuredMemoryMb, costOfMillion } from '../bench/aws-cost.js';
 
 test('a million messages: Lambda requests and GB-seconds at the given memory, DynamoDB request units', () => {
   // 1 invoke of 10 billed ms at 1,024 MB: $0.20 + 10,000 GB-s × $0.0000133334 = $0.13; 2 RRU: $0.25; 2 WRU: $1.25.

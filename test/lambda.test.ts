@@ -21,7 +21,12 @@ after(() => db.close());
 
 const context = { functionName: 'test', awsRequestId: 'r1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 type Handler = (event: InvokeEvent, context: Context) => Promise<InvokeResult>;
-const invoke = (handler: unknown, event: InvokeEvent) => (handler as Handler)(event, context);
+/** Invokes a handler; every envelope says what the invoke cost (checked here), the rest is the answer. */
+async function invoke(handler: unknown, event: InvokeEvent): Promise<InvokeResult> {
+  const { cost, ...envelope } = await (handler as Handler)(event, context);
+  assert.ok(cost && cost.ms >= 0 && cost.cpuMs >= 0 && typeof cost.storage.requests === 'object', 'the envelope carries its cost');
+  return envelope as InvokeResult;
+}
 
 test('login → chatroom → chat through the Lambda entries', async () => {
   assert.deepEqual(await invoke(loginHandler, { operation: 'AddUser', request: { username: 'lam', password: 'demo' } }), {
