@@ -69,9 +69,8 @@ interface Reading {
 
 function report(start: Reading, end: Reading, messages: number): CostReport {
   const n = Math.max(messages, 1);
-  const cpuMs = Object.fromEntries(
-    Object.entries(end.cpu).map(([part, seconds]) => [part, ((seconds - (start.cpu[part] ?? 0)) * 1000) / n]),
-  );
+  // CPU ms spent in the window, by part; like everything else here, divided by the messages below.
+  const cpuMs = Object.fromEntries(Object.entries(end.cpu).map(([part, seconds]) => [part, (seconds - (start.cpu[part] ?? 0)) * 1000]));
   const storage = storageSince(end.storage, start.storage);
   const invokes: Record<string, number> = {};
   let lambdaMs = 0;
@@ -84,8 +83,8 @@ function report(start: Reading, end: Reading, messages: number): CostReport {
   const writeUnits = storage.writeUnits / n;
   const totalInvokes = Object.values(invokes).reduce((a, b) => a + b, 0);
   return {
-    cpuMsPerMessage: perMessage(cpuMs, 1),
-    serverMsPerMessage: round(Object.entries(cpuMs).reduce((sum, [part, ms]) => (part === 'load generator' ? sum : sum + ms), 0)),
+    cpuMsPerMessage: perMessage(cpuMs, n),
+    serverMsPerMessage: round(Object.entries(cpuMs).reduce((sum, [part, ms]) => (part === 'load generator' ? sum : sum + ms), 0) / n),
     storagePerMessage: {
       requests: perMessage(storage.requests, n),
       total: round(totalRequests(storage) / n),

@@ -60,13 +60,6 @@ export function storageSince(now: StorageUsage, before: StorageUsage): StorageUs
 
 export const totalRequests = (usage: StorageUsage): number => Object.values(usage.requests).reduce((a, b) => a + b, 0);
 
-export function addInvoke(into: InvokeUsage, cost: InvokeCost): void {
-  into.invokes++;
-  into.billedMs += Math.ceil(cost.ms);
-  into.cpuMs += cost.cpuMs;
-  addStorage(into.storage, cost.storage);
-}
-
 /** Adds one function's totals to another's (several gateways' views of one function). */
 export function addInvokes(into: InvokeUsage, more: InvokeUsage): void {
   into.invokes += more.invokes;
@@ -74,6 +67,10 @@ export function addInvokes(into: InvokeUsage, more: InvokeUsage): void {
   into.cpuMs += more.cpuMs;
   addStorage(into.storage, more.storage);
 }
+
+/** Adds one answered invoke, billed as Lambda bills it: its duration rounded up to the millisecond. */
+export const addInvoke = (into: InvokeUsage, cost: InvokeCost): void =>
+  addInvokes(into, { invokes: 1, billedMs: Math.ceil(cost.ms), cpuMs: cost.cpuMs, storage: cost.storage });
 
 /** CPU time the calling thread has used, in ms (nanosecond-exact from schedstat); 0 where /proc is not Linux's. */
 export function threadCpuMs(): number {
