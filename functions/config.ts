@@ -48,7 +48,7 @@ export function functionsSettings(e: EnvReader, { signs = true } = {}): Function
     tokenTtlSeconds: e.integer('TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     scryptLogN: e.integer('SCRYPT_LOG_N', 14, 10, 20),
     roomsPerUser: e.integer('ROOMS_PER_USER', 100, 1, 1_000_000),
-    membershipCacheMs: e.integer('MEMBERSHIP_CACHE_MS', 1000, 0, 60_000),
+    membershipCacheMs: e.integer('MEMBERSHIP_CACHE_MS', 5000, 0, 60_000),
   };
 }
 

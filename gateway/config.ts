@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
 import { webPort } from '../api/grpc-web.js';
 import { type UserLimits, userLimits } from '../api/public-service.js';
+import { MAX_BATCH } from '../functions/lambda/envelope.js';
 import { verifierOf } from '../functions/login/keys.js';
 import { type Env, type EnvReader, readEnv } from '../lib/env.js';
 
@@ -20,8 +21,10 @@ export interface GatewayConfig {
   functionTimeoutMs: number;
   /** Most invokes in flight per function from this replica. */
   functionConcurrency: number;
-  /** Most invokes waiting per function from this replica; beyond, UNAVAILABLE at once. */
+  /** Most calls waiting per function from this replica; beyond, UNAVAILABLE at once. */
   functionQueue: number;
+  /** Most waiting calls one invoke carries. */
+  functionBatch: number;
   /** DynamoDB for Subscribe's reads; undefined means AWS. */
   dynamoEndpoint?: string;
   tablePrefix: string;
@@ -74,8 +77,9 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     functionsEndpoint: e.optional('FUNCTIONS_ENDPOINT'),
     functionPrefix: e.text('FUNCTION_PREFIX', 'chat-dev-'),
     functionTimeoutMs: e.integer('FUNCTION_TIMEOUT_MS', 10_000, 100, 900_000),
-    functionConcurrency: e.integer('FUNCTION_CONCURRENCY', 4, 1, 1000),
-    functionQueue: e.integer('FUNCTION_QUEUE', 64, 0, 100_000),
+    functionConcurrency: e.integer('FUNCTION_CONCURRENCY', 1, 1, 1000),
+    functionQueue: e.integer('FUNCTION_QUEUE', 256, 0, 100_000),
+    functionBatch: e.integer('FUNCTION_BATCH', 16, 1, MAX_BATCH),
     dynamoEndpoint: e.optional('DYNAMODB_ENDPOINT'),
     tablePrefix: e.tablePrefix('chat-dev-'),
     pollIntervalMs: e.integer('POLL_INTERVAL_MS', 100, 10, 10_000),

@@ -8,7 +8,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { type RevocationsTable, revocationsSince } from '../functions/login/revocations-table.js';
-import { verifyToken } from '../functions/login/token.js';
+import { tokenVerifier } from '../functions/login/token.js';
 import type { Caller } from '../functions/operation.js';
 import { UnauthenticatedError, UnavailableError } from '../lib/errors.js';
 import { describeError, log } from '../lib/log.js';
@@ -33,6 +33,7 @@ export interface CredentialCheck {
 }
 
 export async function startCredentialCheck(options: CredentialCheckOptions): Promise<CredentialCheck> {
+  const verify = tokenVerifier(options.publicKey);
   const sessions = new Map<string, number>(); // session id → expiry (epoch s)
   const users = new Map<string, { atMs: number; expiresAt: number }>();
   const staleAfterMs = Math.max(10_000, 5 * options.pollMs);
@@ -68,7 +69,7 @@ export async function startCredentialCheck(options: CredentialCheckOptions): Pro
   return {
     authenticate(credential) {
       if (credential === '') throw new UnauthenticatedError('missing credential');
-      const claims = verifyToken(options.publicKey, credential);
+      const claims = verify(credential);
       if (!claims) throw new UnauthenticatedError('invalid or expired credential');
       if (Date.now() - lastReadAt > staleAfterMs) throw new UnavailableError('cannot check credentials now (revocations unread); retry');
       const userRevokedAt = users.get(claims.username)?.atMs;

@@ -5,25 +5,30 @@
  *
  * - envelope `{ ok: false, error }` → that domain error (same gRPC status as the monolith)
  * - the function threw (FunctionError) → a plain error → INTERNAL
- * - no answer within `timeoutMs` (queueing included) → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
+ * - no answer within `timeoutMs` of the call (waiting included) → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
  * - more than `queue` calls already waiting for that function → UNAVAILABLE at once
  *
  * What each answered invoke cost (its envelope's `cost`) is added up per function.
  *
- * At most `concurrency` invokes per function are in flight from one gateway;
- * up to `queue` more wait their turn, and beyond that the gateway sheds load:
- * a fast, honest UNAVAILABLE the client can retry with backoff, not a wait
- * that turns into DEADLINE_EXCEEDED seconds later. Like reserved concurrency
- * on AWS, the bound also limits how many instances a burst can start: each new
- * instance is a cold start, and on serverless-offline, which starts one per
- * concurrent call, a burst of cold starts on two cores otherwise feeds on
- * itself until every call times out.
+ * At most `concurrency` invokes per function are in flight from one gateway.
+ * A call that finds a free slot leaves at once, alone; the others wait, and
+ * when an invoke ends up to `batch` of them leave together as one invoke
+ * (`{ calls }`, see functions/lambda/envelope.ts), each answered on its own. An
+ * invoke costs far more than most calls it carries (on serverless-offline ~7
+ * ms of CPU; on AWS a request and a billed millisecond at least), so under
+ * load the cost per call falls as the load rises, and one warm instance per
+ * function carries what several would. Past `queue` waiting calls the gateway
+ * sheds load: a fast, honest UNAVAILABLE the client can retry with backoff,
+ * not a wait that turns into DEADLINE_EXCEEDED seconds later. Like reserved
+ * concurrency on AWS, the bound also limits how many instances a burst can
+ * start: each new instance is a cold start, and on serverless-offline, which
+ * starts one per concurrent invoke, a burst of cold starts on two cores
+ * otherwise feeds on itself until every call times out.
  */
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
-import type { InvokeResult } from '../functions/lambda/entry.js';
+import type { CallResult, InvokeEvent, InvokeResult } from '../functions/lambda/envelope.js';
 import type { Caller } from '../functions/operation.js';
 import { DeadlineExceededError, fromWire, UnavailableError } from '../lib/errors.js';
-import { type Limiter, limiter } from '../lib/limiter.js';
 import { log } from '../lib/log.js';
 import { addInvoke, type InvokeUsage, noInvokes } from '../lib/usage.js';
 
@@ -36,8 +41,24 @@ export interface InvokerConfig {
   timeoutMs: number;
   /** Most invokes in flight per function. */
   concurrency: number;
-  /** Most invokes waiting per function; more are refused at once. */
+  /** Most calls waiting per function; more are refused at once. */
   queue: number;
+  /** Most waiting calls one invoke carries (1: every call is an invoke of its own). */
+  batch: number;
+}
+
+interface Call {
+  event: InvokeEvent;
+  resolve(reply: unknown): void;
+  reject(error: Error): void;
+  timer?: NodeJS.Timeout;
+  settled: boolean;
+}
+
+/** One function's invokes in flight and the calls waiting for one. */
+interface Lane {
+  inFlight: number;
+  waiting: Call[];
 }
 
 export function createInvoker(config: InvokerConfig) {
@@ -48,35 +69,45 @@ export function createInvoker(config: InvokerConfig) {
     ...(config.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   const decoder = new TextDecoder();
-  const limits = new Map<string, Limiter>();
+  const lanes = new Map<string, Lane>();
   const usage: Record<string, InvokeUsage> = {};
+  const laneOf = (fn: string): Lane => {
+    const lane = lanes.get(fn) ?? { inFlight: 0, waiting: [] };
+    lanes.set(fn, lane);
+    return lane;
+  };
 
-  async function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
+  const settle = (call: Call, outcome: { reply: unknown } | { error: Error }) => {
+    if (call.settled) return;
+    call.settled = true;
+    clearTimeout(call.timer);
+    if ('error' in outcome) call.reject(outcome.error);
+    else call.resolve(outcome.reply);
+  };
+  const answer = (call: Call, result: CallResult) => settle(call, result.ok ? { reply: result.reply } : { error: fromWire(result.error) });
+
+  /** What an invoke that got no envelope means for each of its calls. */
+  function failure(fn: string, error: Error): Error {
+    if (error.name === 'AbortError' || error.name === 'TimeoutError')
+      return new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`);
+    log.warn('invoke failed', { function: `${config.functionPrefix}${fn}`, error: error.name, detail: error.message });
+    return new UnavailableError(`${fn} is unavailable`);
+  }
+
+  /** The invoke's answer for each of its calls, in order; throws for an invoke that failed whole. */
+  async function send(fn: string, calls: Call[]): Promise<CallResult[]> {
     const name = `${config.functionPrefix}${fn}`;
-    const signal = AbortSignal.timeout(config.timeoutMs);
-    const limit = limits.get(fn) ?? limits.set(fn, limiter(config.concurrency, config.queue)).get(fn);
+    const event = calls.length === 1 ? calls[0]?.event : { calls: calls.map((call) => call.event) };
     let response: InvokeCommandOutput;
     try {
-      if (!(await limit?.acquire(signal))) throw new UnavailableError(`${fn} is busy (${config.queue} calls waiting); retry with backoff`);
-      try {
-        response = await client.send(
-          new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify({ operation, caller, request })) }),
-          { abortSignal: signal },
-        );
-      } finally {
-        limit?.release();
-      }
+      response = await client.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)) }), {
+        abortSignal: AbortSignal.timeout(config.timeoutMs),
+      });
     } catch (error) {
-      if (error instanceof UnavailableError) throw error;
-      const err = error as Error;
-      if (err.name === 'AbortError' || err.name === 'TimeoutError') {
-        throw new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`);
-      }
-      log.warn('invoke failed', { function: name, operation, error: err.name, detail: err.message });
-      throw new UnavailableError(`${fn} is unavailable`);
+      throw failure(fn, error as Error);
     }
     if (response.FunctionError) {
-      log.error('function failed', { function: name, operation, error: response.FunctionError });
+      log.error('function failed', { function: name, calls: calls.length, error: response.FunctionError });
       throw new Error(`${fn} failed`);
     }
     const result = JSON.parse(decoder.decode(response.Payload)) as InvokeResult;
@@ -84,8 +115,40 @@ export function createInvoker(config: InvokerConfig) {
       usage[fn] ??= noInvokes();
       addInvoke(usage[fn], result.cost);
     }
-    if (!result.ok) throw fromWire(result.error);
-    return result.reply;
+    // A batch refused whole (malformed, or a function too old for batches) answers every call the same.
+    return 'results' in result ? result.results : calls.map(() => result);
+  }
+
+  async function start(fn: string, lane: Lane, calls: Call[]): Promise<void> {
+    lane.inFlight++;
+    try {
+      const results = await send(fn, calls);
+      for (const [i, call] of calls.entries())
+        answer(call, results[i] ?? { ok: false, error: { kind: 'INTERNAL', message: `${fn} left a call unanswered` } });
+    } catch (error) {
+      for (const call of calls) settle(call, { error: error as Error });
+    } finally {
+      lane.inFlight--;
+      const next = lane.waiting.splice(0, config.batch);
+      if (next.length > 0) void start(fn, lane, next);
+    }
+  }
+
+  function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
+    const lane = laneOf(fn);
+    return new Promise((resolve, reject) => {
+      const call: Call = { event: { operation, caller, request }, resolve, reject, settled: false };
+      if (lane.inFlight < config.concurrency) return void start(fn, lane, [call]);
+      if (lane.waiting.length >= config.queue)
+        return reject(new UnavailableError(`${fn} is busy (${config.queue} calls waiting); retry with backoff`));
+      lane.waiting.push(call);
+      // The deadline counts from the call, not the invoke: time spent waiting is the caller's time too.
+      call.timer = setTimeout(() => {
+        const at = lane.waiting.indexOf(call);
+        if (at >= 0) lane.waiting.splice(at, 1);
+        settle(call, { error: new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`) });
+      }, config.timeoutMs);
+    });
   }
 
   return { invoke, usage: (): Record<string, InvokeUsage> => structuredClone(usage), close: () => client.destroy() };

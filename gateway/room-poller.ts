@@ -1,15 +1,17 @@
 /**
  * The gateway's live feed, at a cost that follows messages rather than rooms.
  * Every `intervalMs` one consistent BatchGetItem reads the heads (`last_seq`)
- * of all rooms with a subscriber on this replica, 100 rooms a request; only a
- * room whose head moved past what was delivered is queried for its new
- * messages. A send through this replica looks at once (nudge). Messages sent
- * through any replica, or straight to the function, show up here.
+ * of all rooms with a subscriber on this replica, 100 rooms a request. A head
+ * carries its message too, so a room exactly one message ahead of what was
+ * delivered is delivered from the head; only a room further ahead is queried
+ * for its new messages. A send through this replica looks at once (nudge).
+ * Messages sent through any replica, or straight to the function, show up here.
  *
  * Cost model, per replica: ceil(rooms ÷ 100) BatchGetItem requests per
- * interval (10/s at 100 ms, 0.5 RCU per room read), plus one Query per message
- * batch per room that has subscribers here; a deleted room shows as a missing
- * head. A head can lag its message (a writer that died between the two
+ * interval (10/s at 100 ms, 0.5 RCU per room read, 1 with a message of up to
+ * ~4 KB), plus one Query per room that got more than one message in an
+ * interval, or whose sender is on this replica (the nudge); a deleted room
+ * shows as a missing head. A head can lag its message (a writer that died between the two
  * writes), so each watched room is also queried once every `FALLBACK_MS`
  * whatever its head says: the only per-room idle cost, 0.2 Query/s. Added
  * delivery latency: up to one interval, half on average.
@@ -58,6 +60,11 @@ export function createRoomPoller(config: PollerConfig) {
     for (const listener of watch.listeners) listener.closed();
   }
 
+  function deliver(watch: RoomWatch, messages: chatmsg.ChatMessage[]): void {
+    stats.delivered += messages.length;
+    for (const listener of watch.listeners) listener.messages(messages);
+  }
+
   /** Queries one room for what is new and delivers it; a nudge during a query makes it look once more. */
   async function query(roomId: string, watch: RoomWatch): Promise<void> {
     if (watch.polling) {
@@ -72,8 +79,7 @@ export function createRoomPoller(config: PollerConfig) {
         const page = await messagesAfter(messages, roomId, watch.lastSeen, PAGE);
         if (page.length > 0) {
           watch.lastSeen = (page.at(-1) as chatmsg.ChatMessage).server_seq;
-          stats.delivered += page.length;
-          for (const listener of watch.listeners) listener.messages(page);
+          deliver(watch, page);
         }
         if (page.length === PAGE) watch.again = true;
       } while (watch.again && watches.get(roomId) === watch);
@@ -97,7 +103,11 @@ export function createRoomPoller(config: PollerConfig) {
       if (watches.get(roomId) !== watch) continue;
       const head = heads.get(watch.key);
       if (head?.roomId !== roomId) close(roomId, watch);
-      else if (head.lastSeq > watch.lastSeen || now - watch.queriedAt >= FALLBACK_MS) void query(roomId, watch);
+      // Not while a query runs: it may be delivering this very message.
+      else if (head.lastSeq === watch.lastSeen + 1 && head.lastMessage !== undefined && !watch.polling) {
+        watch.lastSeen = head.lastSeq;
+        deliver(watch, [JSON.parse(head.lastMessage) as chatmsg.ChatMessage]);
+      } else if (head.lastSeq > watch.lastSeen || now - watch.queriedAt >= FALLBACK_MS) void query(roomId, watch);
     }
   }
 

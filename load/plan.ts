@@ -117,7 +117,7 @@ export const SCENARIOS: LoadScenario[] = [
   oneRoom('14', 100),
   oneRoom('15', 1_000),
   smoke('login', { giveUpSeconds: 10 }, 3),
-  smoke('chat', { messages: 5, interval: '200ms', roomSize: 5, arrivalSeconds: 2 }, 8),
+  smoke('chat', { messages: 5, interval: '200ms', roomSize: 5, arrivalSeconds: 2, giveUpSeconds: 10 }, 8),
   smoke('routing', { calls: 3 }, 3),
 ];
 

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Context } from 'aws-lambda';
 import { handler as chatHandler } from '../functions/chat/handler.js';
 import { handler as chatroomHandler } from '../functions/chatroom/handler.js';
-import type { InvokeEvent, InvokeResult } from '../functions/lambda/entry.js';
+import type { BatchEvent, CallResult, InvokeEvent, InvokeResult } from '../functions/lambda/envelope.js';
 import { handler as loginHandler } from '../functions/login/handler.js';
 import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
 
@@ -20,13 +20,14 @@ before(async () => {
 after(() => db.close());
 
 const context = { functionName: 'test', awsRequestId: 'r1', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
-type Handler = (event: InvokeEvent, context: Context) => Promise<InvokeResult>;
+type Handler = (event: InvokeEvent | BatchEvent, context: Context) => Promise<InvokeResult>;
 /** Invokes a handler; every envelope says what the invoke cost (checked here), the rest is the answer. */
-async function invoke(handler: unknown, event: InvokeEvent): Promise<InvokeResult> {
+async function invokeRaw(handler: unknown, event: InvokeEvent | BatchEvent): Promise<Omit<InvokeResult, 'cost'>> {
   const { cost, ...envelope } = await (handler as Handler)(event, context);
   assert.ok(cost && cost.ms >= 0 && cost.cpuMs >= 0 && typeof cost.storage.requests === 'object', 'the envelope carries its cost');
-  return envelope as InvokeResult;
+  return envelope;
 }
+const invoke = (handler: unknown, event: InvokeEvent) => invokeRaw(handler, event) as Promise<CallResult>;
 
 test('login → chatroom → chat through the Lambda entries', async () => {
   assert.deepEqual(await invoke(loginHandler, { operation: 'AddUser', request: { username: 'lam', password: 'demo' } }), {
@@ -83,4 +84,35 @@ test('domain errors travel in the envelope with their kind', async () => {
     request: { room_name: 'lam-room', text: { nested: true } },
   });
   assert.equal(malformed.ok === false && malformed.error.kind, 'INVALID_ARGUMENT');
+});
+
+test('a batch: its calls run together, each answered on its own in order, with one cost for the invoke', async () => {
+  await invoke(loginHandler, { operation: 'AddUser', request: { username: 'bat', password: 'demo' } });
+  const login = (await invoke(loginHandler, { operation: 'Login', request: { username: 'bat', password: 'demo' } })) as CallResult;
+  const { credential } = (login.ok ? login.reply : {}) as { credential: string };
+  const auth = await invoke(loginHandler, { operation: 'Authenticate', request: { credential } });
+  const caller = (auth.ok ? auth.reply : undefined) as InvokeEvent['caller'];
+  const stranger = { username: 'nobody-here', sessionId: 's', expiresAt: 0 };
+  for (const operation of ['CreateRoom', 'EnterRoom'])
+    assert.equal((await invoke(chatroomHandler, { operation, caller, request: { room_name: 'bat-room' } })).ok, true);
+
+  const send = (who: InvokeEvent['caller'], n: number): InvokeEvent => ({
+    operation: 'SendMessage',
+    caller: who,
+    request: { room_name: 'bat-room', text: `m${n}`, msg_id: `b${n}` },
+  });
+  const { cost, ...envelope } = await (chatHandler as unknown as Handler)(
+    { calls: [send(caller, 1), send(stranger, 2), send(caller, 3), send(caller, 4), { operation: 'DropTables' }] },
+    context,
+  );
+  const results = (envelope as { results: CallResult[] }).results;
+  assert.deepEqual(
+    results.map((r) => (r.ok ? (r.reply as { server_seq: number }).server_seq : r.error.kind)),
+    [1, 'PERMISSION_DENIED', 2, 3, 'INVALID_ARGUMENT'],
+  );
+  // One at a time per room: no put lost a race for a seq (racing, each loser puts again).
+  assert.equal(cost?.storage.requests.PutItem, 3, JSON.stringify(cost?.storage.requests));
+
+  const tooMany = (await invokeRaw(chatHandler, { calls: Array.from({ length: 65 }, (_, i) => send(caller, 10 + i)) })) as CallResult;
+  assert.equal(!tooMany.ok && tooMany.error.kind, 'INVALID_ARGUMENT');
 });

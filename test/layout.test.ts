@@ -13,7 +13,7 @@ import type { Context } from 'aws-lambda';
 import { CHAT } from '../functions/chat/operations.js';
 import { UNCACHED } from '../functions/chatroom/directory.js';
 import { CHATROOM } from '../functions/chatroom/operations.js';
-import type { InvokeEvent, InvokeResult } from '../functions/lambda/entry.js';
+import type { InvokeEvent, InvokeResult } from '../functions/lambda/envelope.js';
 import { generateSigningKey } from '../functions/login/keys.js';
 import { LOGIN } from '../functions/login/operations.js';
 import { createRuntime } from '../functions/runtime.js';

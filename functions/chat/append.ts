@@ -16,6 +16,7 @@
  */
 import type { chatmsg } from '../../contracts/types.js';
 import { AlreadyExistsError, NotFoundError, UnavailableError } from '../../lib/errors.js';
+import { turnsByKey } from '../../lib/turns.js';
 import { advanceRoomHead, type RoomRecord, type RoomsTable } from '../chatroom/rooms-table.js';
 import { deleteMessages, findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
 
@@ -48,8 +49,12 @@ export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_
 export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable): Appender {
   // Next-seq guesses from this instance's own writes: right under low contention, saving the tail read.
   const guesses = new Map<string, number>();
+  // This instance's own messages to one room (a batch's) go one at a time: together they would race for one seq.
+  const inTurn = turnsByKey();
 
-  return async (room, draft, { mayRepeat }) => {
+  return (room, draft, opts) => inTurn(room.roomId, () => append(room, draft, opts));
+
+  async function append(room: RoomRecord, draft: Draft, { mayRepeat }: { mayRepeat: boolean }): Promise<Appended> {
     let next = guesses.get(room.roomId) ?? (await lastSeq(table, room.roomId)) + 1;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (mayRepeat) {
@@ -58,7 +63,7 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
       }
       const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
       if (await putMessageIfSeqFree(table, room.roomId, message)) {
-        if (rooms && !(await advanceRoomHead(rooms, room, next))) {
+        if (rooms && !(await advanceRoomHead(rooms, room, next, JSON.stringify(message)))) {
           guesses.delete(room.roomId);
           await deleteMessages(table, room.roomId, [next]);
           throw new NotFoundError(`room ${room.roomName} does not exist`);
@@ -69,5 +74,5 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
       next = (await lastSeq(table, room.roomId)) + 1;
     }
     throw new UnavailableError(`room ${room.roomName} is too busy, try again`);
-  };
+  }
 }

@@ -34,7 +34,8 @@ const LISTS_MAX = 10_000;
 export function createRoomDirectory(deps: DirectoryDeps) {
   const rooms = ttlCache<RoomRecord | undefined>(CACHE_MAX);
   const members = ttlCache<boolean>(CACHE_MAX);
-  const lists = ttlCache<Set<string>>(LISTS_MAX);
+  // Promises, so that the calls of one batch that miss together read a room's list once.
+  const lists = ttlCache<Promise<Set<string>>>(LISTS_MAX);
   const memberKey = (roomId: string, person: string) => `${roomId}\u0000${person}`;
   const ttl = (known: unknown) => (known ? deps.cacheMs : deps.absentCacheMs);
 
@@ -64,11 +65,13 @@ export function createRoomDirectory(deps: DirectoryDeps) {
   }
 
   async function onList(room: RoomRecord, person: string): Promise<boolean> {
-    let list = lists.get(room.roomId);
-    if (!list) {
-      list = new Set(await listMembers(deps.members, room.roomId));
-      lists.set(room.roomId, list, deps.cacheMs);
+    let reading = lists.get(room.roomId);
+    if (!reading) {
+      reading = listMembers(deps.members, room.roomId).then((names) => new Set(names));
+      lists.set(room.roomId, reading, deps.cacheMs);
+      reading.catch(() => lists.delete(room.roomId));
     }
+    const list = await reading;
     if (list.has(person)) return true;
     // Entered since the list was read, perhaps: ask for this one name.
     const member = await readMembership(deps.members, room.roomId, person);
@@ -87,7 +90,7 @@ export function createRoomDirectory(deps: DirectoryDeps) {
     },
     /** Record a membership this process changed. */
     noteMember(room: RoomRecord, person: string, member: boolean): void {
-      lists.get(room.roomId)?.[member ? 'add' : 'delete'](person);
+      void lists.get(room.roomId)?.then((list) => list[member ? 'add' : 'delete'](person));
       members.delete(memberKey(room.roomId, person));
       members.set(memberKey(room.roomId, person), member, ttl(member));
     },

@@ -115,21 +115,23 @@ export async function listRooms(table: RoomsTable, limit: number, after: string)
 }
 
 /**
- * Raises this incarnation's head to `seq` (never lowers it). Called after the
- * message is stored: a head may lag its messages (a writer that died between
- * the two), never lead them. The condition also names the incarnation, so the
- * write tells a sender working from a cached room that the room is gone.
+ * Raises this incarnation's head to `seq` (never lowers it), with that
+ * message itself (`lastMessage`, as its writer encoded it), so that a reader
+ * one message behind has it from the head alone. Called after the message is
+ * stored: a head may lag its messages (a writer that died between the two),
+ * never lead them. The condition also names the incarnation, so the write
+ * tells a sender working from a cached room that the room is gone.
  * @returns false when this incarnation is gone (deleted, or deleted and made again)
  */
-export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: number): Promise<boolean> {
+export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: number, lastMessage: string): Promise<boolean> {
   try {
     await table.client.send(
       new UpdateItemCommand({
         TableName: table.tableName,
         Key: { room_name: { S: room.key } },
-        UpdateExpression: 'SET last_seq = :seq',
+        UpdateExpression: 'SET last_seq = :seq, last_message = :message',
         ConditionExpression: 'room_id = :id AND (attribute_not_exists(last_seq) OR last_seq < :seq)',
-        ExpressionAttributeValues: { ':id': { S: room.roomId }, ':seq': { N: String(seq) } },
+        ExpressionAttributeValues: { ':id': { S: room.roomId }, ':seq': { N: String(seq) }, ':message': { S: lastMessage } },
       }),
     );
     return true;
@@ -146,6 +148,8 @@ export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: 
 export interface RoomHead {
   roomId: string;
   lastSeq: number;
+  /** The message at `lastSeq`, as its writer encoded it (absent for a room with none). */
+  lastMessage?: string;
 }
 
 const BATCH_GET_MAX = 100;
@@ -161,12 +165,16 @@ export async function roomHeads(table: RoomsTable, keys: string[]): Promise<Map<
       const answer = await table.client.send(
         new BatchGetItemCommand({
           RequestItems: {
-            [table.tableName]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'room_name, room_id, last_seq' },
+            [table.tableName]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'room_name, room_id, last_seq, last_message' },
           },
         }),
       );
       for (const item of answer.Responses?.[table.tableName] ?? [])
-        heads.set(item.room_name?.S ?? '', { roomId: item.room_id?.S ?? '', lastSeq: Number(item.last_seq?.N ?? 0) });
+        heads.set(item.room_name?.S ?? '', {
+          roomId: item.room_id?.S ?? '',
+          lastSeq: Number(item.last_seq?.N ?? 0),
+          lastMessage: item.last_message?.S,
+        });
       pending = (answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as typeof pending;
     }
   }

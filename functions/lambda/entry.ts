@@ -7,38 +7,41 @@
  * a real fault: logged, and thrown as a generic error (the invoke reports a
  * function error, the gateway INTERNAL). Every envelope also says what the
  * invoke cost (`cost`: duration, CPU, storage), for the gateway to add up.
+ * The wire form is envelope.ts's.
+ *
+ * A gateway may send several waiting calls as one invoke, `{ calls: [...] }`
+ * (at most MAX_BATCH): they run together and each is answered on its own, in
+ * order, `{ results: [...] }`, with one cost for the invoke. A fault in one
+ * call is that call's INTERNAL, not the batch's.
  */
 import middy from '@middy/core';
 import { normalizeMessage } from '../../contracts/normalize.js';
 import { DomainError, InvalidArgumentError, toWire, type WireError } from '../../lib/errors.js';
 import { describeError, log } from '../../lib/log.js';
-import { type InvokeCost, storageSince, threadCpuMs } from '../../lib/usage.js';
+import { storageSince, threadCpuMs } from '../../lib/usage.js';
 import type { Caller, FunctionSpec, OperationsOf } from '../operation.js';
 import { storageUsage } from '../storage/dynamo.js';
+import { type BatchEvent, type CallResult, type InvokeEvent, type InvokeResult, MAX_BATCH } from './envelope.js';
 
-export interface InvokeEvent {
-  operation: string;
-  caller?: Caller;
-  request?: unknown;
+/** A call's failure as its answer: a domain error as itself, anything else logged and answered as a generic fault. */
+function failureOf(functionName: string, operation: string, error: unknown): { ok: false; error: WireError } | undefined {
+  if (error instanceof DomainError) return { ok: false, error: toWire(error) };
+  log.error('operation failed', { function: functionName, operation, ...describeError(error) });
+  return undefined;
 }
-
-export type InvokeResult = ({ ok: true; reply: unknown } | { ok: false; error: WireError }) & { cost?: InvokeCost };
 
 /**
  * middy's onError, the way its own error handlers are built: a domain error
  * becomes the envelope's answer; anything else is logged and replaced by a
  * generic error, so no detail of a fault leaves the function.
  */
-export function envelopeErrors(functionName: string): middy.MiddlewareObj<InvokeEvent, InvokeResult> {
+export function envelopeErrors(functionName: string): middy.MiddlewareObj<InvokeEvent | BatchEvent, InvokeResult> {
   return {
     onError: async (request) => {
       const { error, event } = request;
-      if (error instanceof DomainError) {
-        request.response = { ok: false, error: toWire(error) };
-        return;
-      }
-      log.error('operation failed', { function: functionName, operation: event.operation, ...describeError(error) });
-      request.error = new Error('internal error');
+      const answer = failureOf(functionName, 'operation' in event ? event.operation : 'batch', error);
+      if (answer) request.response = answer;
+      else request.error = new Error('internal error');
     },
   };
 }
@@ -48,9 +51,9 @@ export function envelopeErrors(functionName: string): middy.MiddlewareObj<Invoke
  * a time, so its thread's CPU time and its storage requests over the invoke
  * are the invoke's. (On AWS the same figures sit beside the billed duration.)
  */
-export function reportCost(): middy.MiddlewareObj<InvokeEvent, InvokeResult> {
+export function reportCost(): middy.MiddlewareObj<InvokeEvent | BatchEvent, InvokeResult> {
   type Start = { ms: number; cpuMs: number; storage: ReturnType<typeof storageUsage> };
-  const attach = async (request: middy.Request<InvokeEvent, InvokeResult>) => {
+  const attach = async (request: middy.Request<InvokeEvent | BatchEvent, InvokeResult>) => {
     const start = (request.internal as { costStart?: Start }).costStart;
     if (!request.response || !start) return;
     request.response.cost = {
@@ -69,10 +72,11 @@ export function reportCost(): middy.MiddlewareObj<InvokeEvent, InvokeResult> {
 }
 
 export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: S, operations: () => OperationsOf<S>) {
-  return middy(async (event: InvokeEvent): Promise<InvokeResult> => {
+  async function run(event: InvokeEvent): Promise<unknown> {
     const started = performance.now();
-    const name = event.operation;
-    if (!Object.hasOwn(spec, name)) throw new InvalidArgumentError(`${functionName} has no operation "${name}"`);
+    const name = event?.operation;
+    if (typeof name !== 'string' || !Object.hasOwn(spec, name))
+      throw new InvalidArgumentError(`${functionName} has no operation "${String(name)}"`);
     const typeName = spec[name]?.requestType;
     let request: unknown;
     try {
@@ -80,10 +84,24 @@ export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: 
     } catch (error) {
       throw new InvalidArgumentError(`malformed ${name} request: ${(error as Error).message}`);
     }
-    const run = operations()[name] as (caller: Caller | undefined, request: unknown) => Promise<unknown>;
-    const reply = await run(event.caller, request);
+    const operation = operations()[name] as (caller: Caller | undefined, request: unknown) => Promise<unknown>;
+    const reply = await operation(event.caller, request);
     log.debug('invoke', { function: functionName, operation: name, ms: Math.round(performance.now() - started) });
-    return { ok: true, reply };
+    return reply;
+  }
+
+  const answer = (event: InvokeEvent): Promise<CallResult> =>
+    run(event).then(
+      (reply) => ({ ok: true, reply }),
+      (error) =>
+        failureOf(functionName, String(event?.operation), error) ?? { ok: false, error: { kind: 'INTERNAL', message: 'internal error' } },
+    );
+
+  return middy(async (event: InvokeEvent | BatchEvent): Promise<InvokeResult> => {
+    if (!('calls' in event)) return { ok: true, reply: await run(event) };
+    if (!Array.isArray(event.calls) || event.calls.length > MAX_BATCH)
+      throw new InvalidArgumentError(`a batch is a list of at most ${MAX_BATCH} calls`);
+    return { results: await Promise.all(event.calls.map(answer)) };
   })
     .use(reportCost())
     .use(envelopeErrors(functionName)); // its onError runs first, so the cost lands on the envelope it makes

@@ -13,7 +13,7 @@ import type { Signer } from './keys.js';
 import { hashPassword, loginTurn, verifyPassword } from './password.js';
 import { putRevocation, type RevocationsTable } from './revocations-table.js';
 import { deleteSession, deleteSessionsOfUser, getLiveSession, listLiveSessions, putSession, type SessionsTable } from './sessions-table.js';
-import { signToken, verifyToken } from './token.js';
+import { signToken, tokenVerifier } from './token.js';
 import { getUser, putNewUser, removeUser as tombstoneUser, type UsersTable } from './users-table.js';
 
 export interface LoginDeps {
@@ -35,6 +35,7 @@ const iso = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString(
 
 export function createLoginLogic(deps: LoginDeps) {
   const checked = ttlCache<Caller>(SESSION_CACHE_MAX);
+  const verify = tokenVerifier(deps.signer.publicKey);
   // Unknown users still pay one hash, so response time does not reveal which usernames exist.
   // Made on the first such login, not at start: every Lambda cold start builds this logic.
   let dummyHash: Promise<string> | undefined;
@@ -51,7 +52,7 @@ export function createLoginLogic(deps: LoginDeps) {
   /** The caller of a credential; throws UnauthenticatedError for a missing, forged, expired or revoked one. */
   async function authenticate(credential: string): Promise<Caller> {
     if (credential === '') throw new UnauthenticatedError('missing credential');
-    const claims = verifyToken(deps.signer.publicKey, credential);
+    const claims = verify(credential);
     if (!claims) throw new UnauthenticatedError('invalid or expired credential');
     const hit = checked.get(claims.sessionId);
     if (hit) return hit;

@@ -4,7 +4,10 @@
  * the arrival phase is over (`arrivalSeconds` after this worker's first user,
  * plus a second for the last logins), then starts at a random point of its
  * first `interval`, so sends spread evenly instead of coming in bursts.
+ * Users log in as the storms' users do (login.cjs): turned away, they try again.
  */
+const login = require('./login.cjs');
+
 let firstArrival; // per Artillery worker
 
 function pickRoom(context, _events, done) {
@@ -21,4 +24,4 @@ function waitForEveryone(context, _events, done) {
   setTimeout(done, Math.max(0, chatStartsAt - Date.now()) + Math.random() * interval);
 }
 
-module.exports = { pickRoom, waitForEveryone };
+module.exports = { ...login, pickRoom, waitForEveryone };

@@ -108,6 +108,7 @@ test('past its queue the gateway sheds at once with UNAVAILABLE, while the queue
     timeoutMs: TIMEOUT_MS,
     concurrency: 1,
     queue: 2,
+    batch: 16,
   });
   try {
     const settled: string[] = [];

@@ -82,3 +82,22 @@ test("a send's own cost comes back on the function's envelope: three storage req
   assert.ok(storage.writeUnits >= 2, `${storage.writeUnits} write units`);
   assert.ok(after.billedMs > before.billedMs);
 });
+
+test('calls waiting for the chat function leave together: 12 concurrent sends in a few invokes, each with its own seq, a retry found', async () => {
+  const token = await signUp(c, 'batched');
+  await call(c.gateway, c.gateway.CreateRoom, { room_name: 'batched' }, bearer(token));
+  await call(c.gateway, c.gateway.EnterRoom, { room_name: 'batched' }, bearer(token));
+  const send = (text: string) =>
+    call(c.gateway, c.gateway.SendMessage, { room_name: 'batched', text, msg_id: text }, bearer(token)) as Promise<{ server_seq: number }>;
+  await send('warm');
+  const before = (await server.usage()).functions?.chat ?? noInvokes();
+  const replies = await Promise.all(Array.from({ length: 12 }, (_, i) => send(`b${i}`)));
+  const after = (await server.usage()).functions?.chat ?? noInvokes();
+  assert.deepEqual(
+    replies.map((r) => r.server_seq).sort((a, b) => a - b),
+    Array.from({ length: 12 }, (_, i) => i + 2),
+  );
+  // One leaves at once (the free slot), the eleven that waited for it as one batch; a few more if they arrived apart.
+  assert.ok(after.invokes - before.invokes <= 4, `${after.invokes - before.invokes} invokes for 12 sends`);
+  assert.equal((await send('b5')).server_seq, replies[5]?.server_seq, 'a retried msg_id answers its first seq');
+});

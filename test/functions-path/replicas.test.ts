@@ -93,6 +93,38 @@ test('a replica prints what its work cost on SIGUSR2: the invokes it made and th
   assert.ok(written.writeUnits >= 1);
 });
 
+test("a replica one message behind delivers it from the room's head: no Query per message for a room it only watches", async () => {
+  const [r1, r2] = replicas as [Clients, Clients];
+  const watcher = stack.gateways[0] as ChildServer;
+  const token = await signUp(r2, 'header');
+  await call(r2.gateway, r2.gateway.CreateRoom, { room_name: 'heads' }, bearer(token));
+  await call(r2.gateway, r2.gateway.EnterRoom, { room_name: 'heads' }, bearer(token));
+  const stream = subscribe(r1, { room_name: 'heads' }, bearer(token));
+  await stream.live;
+  const queries = async () => (await usageOf(watcher)).storage.requests.Query ?? 0;
+  const GAP_MS = 150; // three of the replicas' 50-ms ticks: each message is alone in its tick
+  const MESSAGES = 8;
+
+  const busyStart = await queries();
+  const startedAt = Date.now();
+  for (let i = 1; i <= MESSAGES; i++) {
+    await call(r2.gateway, r2.gateway.SendMessage, { room_name: 'heads', text: `h${i}`, msg_id: `h${i}` }, bearer(token));
+    await sleep(GAP_MS);
+  }
+  const got = await stream.waitFor(MESSAGES);
+  const busy = (await queries()) - busyStart;
+  // As long again with nothing said: what the replica queries anyway (its revocations log, a room's fallback).
+  const quietStart = await queries();
+  await sleep(Date.now() - startedAt);
+  const quiet = (await queries()) - quietStart;
+  assert.deepEqual(
+    got.map((m) => [m.server_seq, m.text, m.person_name]),
+    Array.from({ length: MESSAGES }, (_, i) => [i + 1, `h${i + 1}`, 'header']),
+  );
+  assert.ok(busy <= quiet + 2, `${busy} Queries while ${MESSAGES} messages came, ${quiet} in as long a quiet window`);
+  stream.cancel();
+});
+
 test('messages sent through any replica reach a subscriber on another, in order, once; it survives its replica dying', async () => {
   const [r1, r2, r3] = replicas as [Clients, Clients, Clients];
   const token = await signUp(r2, 'roamer');
