@@ -5,9 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createConditionalAppender, type Draft } from '../functions/chat/append.js';
+import { type Appender, createConditionalAppender, type Draft } from '../functions/chat/append.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
 import { deleteRoomIncarnation, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
+import { storageUsage } from '../functions/storage/dynamo.js';
 import { NotFoundError, UnavailableError } from '../lib/errors.js';
 import { createSequencer } from '../monolith/sequencer.js';
 import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
@@ -56,6 +57,20 @@ describe('conditional appender (many writers)', () => {
     const seqOf = new Map(rows.map(([seq, id]) => [id, seq]));
     for (const reply of replies) assert.equal(reply.message.server_seq, seqOf.get(reply.message.msg_id));
     assert.equal(replies.filter((r) => r.fresh).length, 30, 'one reply per message says it was stored');
+  });
+
+  test('writers taking turns on one room: a writer whose guess was wrong reads the tail first, so puts lose no race', async () => {
+    const room = newRoom();
+    const [a, b] = [1, 2].map(() => createConditionalAppender(table)) as [Appender, Appender];
+    const before = storageUsage().requests.PutItem ?? 0;
+    for (const i of range(20)) await (i % 2 ? a : b)(room, draft(room, `t${i}`), { mayRepeat: true });
+    const puts = (storageUsage().requests.PutItem ?? 0) - before;
+    assert.deepEqual(
+      (await stored(room)).map(([seq]) => seq),
+      range(20),
+    );
+    // Trusting its own guess each time, a writer would lose the race on every turn after its first (~38 puts).
+    assert.ok(puts <= 22, `${puts} puts for 20 messages`);
   });
 
   test('a room deleted while a sender still holds it (a cached record): NOT_FOUND, and its message is taken back', async () => {

@@ -47,15 +47,19 @@ export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_
 
 /** @param rooms where each stored message advances its room's head (what gateways watch); none in tests of the appender alone */
 export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable): Appender {
-  // Next-seq guesses from this instance's own writes: right under low contention, saving the tail read.
-  const guesses = new Map<string, number>();
+  // Next-seq guesses from this instance's own writes, saving the tail read where this instance is the room's only
+  // writer. A guess proved wrong (another instance wrote the room since) is not trusted again until a tail read
+  // shows it would have held: with writers taking turns, a wrong guess costs a failed put and a read, a read alone less.
+  const guesses = new Map<string, { next: number; trusted: boolean }>();
   // This instance's own messages to one room (a batch's) go one at a time: together they would race for one seq.
   const inTurn = turnsByKey();
 
   return (room, draft, opts) => inTurn(room.roomId, () => append(room, draft, opts));
 
   async function append(room: RoomRecord, draft: Draft, { mayRepeat }: { mayRepeat: boolean }): Promise<Appended> {
-    let next = guesses.get(room.roomId) ?? (await lastSeq(table, room.roomId)) + 1;
+    const guess = guesses.get(room.roomId);
+    let next = guess?.trusted ? guess.next : (await lastSeq(table, room.roomId)) + 1;
+    let trusted = !guess || next === guess.next;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (mayRepeat) {
         const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
@@ -68,9 +72,10 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
           await deleteMessages(table, room.roomId, [next]);
           throw new NotFoundError(`room ${room.roomName} does not exist`);
         }
-        guesses.set(room.roomId, next + 1);
+        guesses.set(room.roomId, { next: next + 1, trusted });
         return { message, fresh: true };
       }
+      trusted = false;
       next = (await lastSeq(table, room.roomId)) + 1;
     }
     throw new UnavailableError(`room ${room.roomName} is too busy, try again`);
