@@ -23,6 +23,8 @@ import type { Caller, FunctionSpec, OperationsOf } from '../operation.js';
 import { storageUsage } from '../storage/dynamo.js';
 import { type BatchEvent, type CallResult, type InvokeEvent, type InvokeResult, MAX_BATCH } from './envelope.js';
 
+const isBatch = (event: InvokeEvent | BatchEvent): event is BatchEvent => typeof event === 'object' && event !== null && 'calls' in event;
+
 /** A call's failure as its answer: a domain error as itself, anything else logged and answered as a generic fault. */
 function failureOf(functionName: string, operation: string, error: unknown): { ok: false; error: WireError } | undefined {
   if (error instanceof DomainError) return { ok: false, error: toWire(error) };
@@ -39,7 +41,7 @@ export function envelopeErrors(functionName: string): middy.MiddlewareObj<Invoke
   return {
     onError: async (request) => {
       const { error, event } = request;
-      const answer = failureOf(functionName, 'operation' in event ? event.operation : 'batch', error);
+      const answer = failureOf(functionName, isBatch(event) ? 'batch' : String(event?.operation), error);
       if (answer) request.response = answer;
       else request.error = new Error('internal error');
     },
@@ -98,7 +100,7 @@ export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: 
     );
 
   return middy(async (event: InvokeEvent | BatchEvent): Promise<InvokeResult> => {
-    if (!('calls' in event)) return { ok: true, reply: await run(event) };
+    if (!isBatch(event)) return { ok: true, reply: await run(event) };
     if (!Array.isArray(event.calls) || event.calls.length > MAX_BATCH)
       throw new InvalidArgumentError(`a batch is a list of at most ${MAX_BATCH} calls`);
     return { results: await Promise.all(event.calls.map(answer)) };
