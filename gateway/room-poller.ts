@@ -11,10 +11,10 @@
  * interval (10/s at 100 ms, 0.5 RCU per room read, 1 with a message of up to
  * ~4 KB), plus one Query per room that got more than one message in an
  * interval, or whose sender is on this replica (the nudge); a deleted room
- * shows as a missing head. A head can lag its message (a writer that died between the two
- * writes), so each watched room is also queried once every `FALLBACK_MS`
- * whatever its head says: the only per-room idle cost, 0.2 Query/s. Added
- * delivery latency: up to one interval, half on average.
+ * shows as a missing head. A head can lag its message (a writer that died
+ * between the two writes), so each watched room is also queried once every
+ * `FALLBACK_MS` whatever its head says: the only per-room idle cost, 0.2
+ * Query/s. Added delivery latency: up to one interval, half on average.
  *
  * Why not DynamoDB Streams: they allow two readers per shard (N replicas cannot
  * each read them), dynalite has none, serverless-offline no stream events.

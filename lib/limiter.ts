@@ -1,7 +1,8 @@
 /**
  * A counting semaphore with a bounded, abortable FIFO of waiters: how much of
- * one kind of work runs at once (invokes per function in the gateway, hashes
- * in the login logic), and how much may wait before new work is turned away.
+ * one kind of work runs at once (hashes in the login logic), and how much may
+ * wait before new work is turned away. (The gateway's invokes wait in a queue
+ * of their own, gateway/lambda-invoker.ts, since waiting calls leave together.)
  */
 export interface Limiter {
   /**
