@@ -86,10 +86,11 @@ export function createInvoker(config: InvokerConfig) {
   };
   const answer = (call: Call, result: CallResult) => settle(call, result.ok ? { reply: result.reply } : { error: fromWire(result.error) });
 
+  const deadline = (fn: string) => new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`);
+
   /** What an invoke that got no envelope means for each of its calls. */
   function failure(fn: string, error: Error): Error {
-    if (error.name === 'AbortError' || error.name === 'TimeoutError')
-      return new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`);
+    if (error.name === 'AbortError' || error.name === 'TimeoutError') return deadline(fn);
     log.warn('invoke failed', { function: `${config.functionPrefix}${fn}`, error: error.name, detail: error.message });
     return new UnavailableError(`${fn} is unavailable`);
   }
@@ -146,7 +147,7 @@ export function createInvoker(config: InvokerConfig) {
       call.timer = setTimeout(() => {
         const at = lane.waiting.indexOf(call);
         if (at >= 0) lane.waiting.splice(at, 1);
-        settle(call, { error: new DeadlineExceededError(`${fn} did not answer within ${config.timeoutMs} ms`) });
+        settle(call, { error: deadline(fn) });
       }, config.timeoutMs);
     });
   }

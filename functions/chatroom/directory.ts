@@ -67,9 +67,13 @@ export function createRoomDirectory(deps: DirectoryDeps) {
   async function onList(room: RoomRecord, person: string): Promise<boolean> {
     let reading = lists.get(room.roomId);
     if (!reading) {
-      reading = listMembers(deps.members, room.roomId).then((names) => new Set(names));
-      lists.set(room.roomId, reading, deps.cacheMs);
-      reading.catch(() => lists.delete(room.roomId));
+      const read = listMembers(deps.members, room.roomId).then((names) => new Set(names));
+      lists.set(room.roomId, read, deps.cacheMs);
+      // A failed read is forgotten, so the next call reads again (unless a newer read has taken its place).
+      read.catch(() => {
+        if (lists.get(room.roomId) === read) lists.delete(room.roomId);
+      });
+      reading = read;
     }
     const list = await reading;
     if (list.has(person)) return true;

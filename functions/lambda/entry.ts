@@ -25,7 +25,10 @@ import { type BatchEvent, type CallResult, type InvokeEvent, type InvokeResult, 
 
 const isBatch = (event: InvokeEvent | BatchEvent): event is BatchEvent => typeof event === 'object' && event !== null && 'calls' in event;
 
-/** A call's failure as its answer: a domain error as itself, anything else logged and answered as a generic fault. */
+/** What a call that failed on a fault (not a domain error) answers: nothing of the fault leaves the function. */
+const INTERNAL: CallResult = { ok: false, error: { kind: 'INTERNAL', message: 'internal error' } };
+
+/** A call's failure as its answer: a domain error as itself; anything else is logged, and undefined. */
 function failureOf(functionName: string, operation: string, error: unknown): { ok: false; error: WireError } | undefined {
   if (error instanceof DomainError) return { ok: false, error: toWire(error) };
   log.error('operation failed', { function: functionName, operation, ...describeError(error) });
@@ -95,8 +98,7 @@ export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: 
   const answer = (event: InvokeEvent): Promise<CallResult> =>
     run(event).then(
       (reply) => ({ ok: true, reply }),
-      (error) =>
-        failureOf(functionName, String(event?.operation), error) ?? { ok: false, error: { kind: 'INTERNAL', message: 'internal error' } },
+      (error) => failureOf(functionName, String(event?.operation), error) ?? INTERNAL,
     );
 
   return middy(async (event: InvokeEvent | BatchEvent): Promise<InvokeResult> => {
