@@ -59,8 +59,9 @@ export function createGatewayBackend(deps: GatewayBackendDeps): Backend {
     chat: {
       ...chat,
       SendMessage: async (caller, request) => {
-        const reply = await chat.SendMessage(caller, request);
-        deps.poller.nudge(request.room_name);
+        const { stored, ...reply } = await chat.SendMessage(caller, request);
+        if (stored) deps.poller.stored(stored);
+        else deps.poller.nudge(request.room_name);
         return reply;
       },
     },

@@ -4,13 +4,15 @@
  * of all rooms with a subscriber on this replica, 100 rooms a request. A head
  * carries its message too, so a room exactly one message ahead of what was
  * delivered is delivered from the head; only a room further ahead is queried
- * for its new messages. A send through this replica looks at once (nudge).
+ * for its new messages. A message sent through this replica comes back with
+ * the send's answer and is delivered at once when it is the room's next one;
+ * when it is not (another replica's came between), the room is queried at once.
  * Messages sent through any replica, or straight to the function, show up here.
  *
  * Cost model, per replica: ceil(rooms ÷ 100) BatchGetItem requests per
  * interval (10/s at 100 ms, 0.5 RCU per room read, 1 with a message of up to
- * ~4 KB), plus one Query per room that got more than one message in an
- * interval, or whose sender is on this replica (the nudge); a deleted room
+ * ~4 KB), plus one Query per room that got more than one message from other
+ * replicas in an interval, or whose own message came out of turn; a deleted room
  * shows as a missing head. A head can lag its message (a writer that died
  * between the two writes), so each watched room is also queried once every
  * `FALLBACK_MS` whatever its head says: the only per-room idle cost, 0.2
@@ -21,6 +23,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { chatmsg } from '../contracts/types.js';
+import type { StoredMessage } from '../functions/chat/logic.js';
 import { lastSeq, messagesAfter } from '../functions/chat/messages-table.js';
 import type { FeedListener, LiveFeed } from '../functions/chat/subscription.js';
 import { roomHeads } from '../functions/chatroom/rooms-table.js';
@@ -90,6 +93,15 @@ export function createRoomPoller(config: PollerConfig) {
     }
   }
 
+  /** A room's newest message, known without a query: delivered if it is the next one, else the room is queried if behind. */
+  function arrived(roomId: string, watch: RoomWatch, message: chatmsg.ChatMessage): void {
+    // Not while a query runs: it may be delivering this very message.
+    if (message.server_seq === watch.lastSeen + 1 && !watch.polling) {
+      watch.lastSeen = message.server_seq;
+      deliver(watch, [message]);
+    } else if (message.server_seq > watch.lastSeen) void query(roomId, watch);
+  }
+
   /** One tick: every watched room's head in one batched read; query the rooms with news, close the ones gone. */
   async function tick(): Promise<void> {
     if (watches.size === 0) return;
@@ -103,10 +115,8 @@ export function createRoomPoller(config: PollerConfig) {
       if (watches.get(roomId) !== watch) continue;
       const head = heads.get(watch.key);
       if (head?.roomId !== roomId) close(roomId, watch);
-      // Not while a query runs: it may be delivering this very message.
-      else if (head.lastSeq === watch.lastSeen + 1 && head.lastMessage !== undefined && !watch.polling) {
-        watch.lastSeen = head.lastSeq;
-        deliver(watch, [JSON.parse(head.lastMessage) as chatmsg.ChatMessage]);
+      else if (head.lastSeq === watch.lastSeen + 1 && head.lastMessage !== undefined) {
+        arrived(roomId, watch, JSON.parse(head.lastMessage) as chatmsg.ChatMessage);
       } else if (head.lastSeq > watch.lastSeen || now - watch.queriedAt >= FALLBACK_MS) void query(roomId, watch);
     }
   }
@@ -161,7 +171,12 @@ export function createRoomPoller(config: PollerConfig) {
 
   return {
     feed,
-    /** A message was just stored in this room: look now rather than at the next tick. */
+    /** A message was just stored through this replica: delivered if it is the room's next, else the room is looked at now. */
+    stored({ roomId, message }: StoredMessage): void {
+      const watch = watches.get(roomId);
+      if (watch) arrived(roomId, watch, message);
+    },
+    /** A message was stored in this room but did not come back (a repeated msg_id): look now rather than at the next tick. */
     nudge(roomName: string): void {
       for (const [roomId, watch] of watches) if (watch.roomName === roomName) void query(roomId, watch);
     },

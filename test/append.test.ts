@@ -73,6 +73,25 @@ describe('conditional appender (many writers)', () => {
     assert.ok(puts <= 22, `${puts} puts for 20 messages`);
   });
 
+  test('a race lost to one message: the next seq is tried without reading the tail', async () => {
+    const room = newRoom();
+    const [a, b] = [1, 2].map(() => createConditionalAppender(table)) as [Appender, Appender];
+    await a(room, draft(room, 'a1'), { mayRepeat: false }); // a now expects seq 2, and trusts it
+    await b(room, draft(room, 'b1'), { mayRepeat: false }); // b reads the tail and takes seq 2
+    const requests = () => ({ ...storageUsage().requests });
+    const before = requests();
+    const { message } = await a(room, draft(room, 'a2'), { mayRepeat: false });
+    const after = requests();
+    const made = (op: string) => (after[op] ?? 0) - (before[op] ?? 0);
+    assert.equal(message.server_seq, 3);
+    assert.deepEqual(await stored(room), [
+      [1, 'a1'],
+      [2, 'b1'],
+      [3, 'a2'],
+    ]);
+    assert.deepEqual([made('PutItem'), made('Query')], [2, 0], 'one lost put, one won, no tail read');
+  });
+
   test('a room deleted while a sender still holds it (a cached record): NOT_FOUND, and its message is taken back', async () => {
     const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
     const room = newRoom();

@@ -50,15 +50,12 @@ test('login → chatroom → chat through the Lambda entries', async () => {
     caller,
     request: { room_name: 'lam-room', text: 'via lambda', msg_id: 'l1' },
   });
+  const { server_ts_ms, stored } = (sent as { reply: { server_ts_ms: number; stored: { roomId: string } } }).reply;
+  // The message as stored comes back too, for the gateway's own subscribers (a gRPC client never sees it).
+  const message = { room_name: 'lam-room', person_name: 'lam', text: 'via lambda', server_seq: 1, client_ts_ms: 0, server_ts_ms, msg_id: 'l1' };
   assert.deepEqual(sent, {
     ok: true,
-    reply: {
-      ok: true,
-      message: 'stored',
-      server_seq: 1,
-      server_ts_ms: (sent as { reply: { server_ts_ms: number } }).reply.server_ts_ms,
-      msg_id: 'l1',
-    },
+    reply: { ok: true, message: 'stored', server_seq: 1, server_ts_ms, msg_id: 'l1', stored: { roomId: stored.roomId, message } },
   });
   const history = await invoke(chatHandler, { operation: 'GetHistory', caller, request: { room_name: 'lam-room' } });
   assert.deepEqual(

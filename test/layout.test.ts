@@ -79,7 +79,7 @@ test('every declared operation is served in-process, by its Lambda entry and by 
   const invoked: string[] = [];
   const gateway = createGatewayBackend({
     invoker: { invoke: async (fn, op) => invoked.push(`${fn}.${op}`), usage: () => ({}), close: () => undefined },
-    poller: { nudge: () => undefined } as never,
+    poller: { stored: () => undefined, nudge: () => undefined } as never,
     client: {} as never,
     tables: { rooms: 'r', members: 'm', messages: 'g' },
     // Credentials are checked in the gateway itself (gateway/credentials.ts): Authenticate is no invoke.

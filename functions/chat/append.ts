@@ -5,9 +5,11 @@
  *
  * - `createConditionalAppender`: safe with any number of concurrent writers
  *   (Lambda instances, gateway replicas). A seq is taken only by a conditional
- *   put of `last + 1`, so numbers never skip; a msg_id is looked up (consistent
- *   read on the local index) after the tail was observed and before the put, so
- *   a concurrent duplicate either loses the put race or is seen by the lookup.
+ *   put of the one after a seq known taken (the tail read, this instance's own
+ *   last, or the one a put just lost), so numbers never skip; a msg_id is
+ *   looked up (consistent read on the local index) after the tail was observed
+ *   and before each put, so a concurrent duplicate either loses the put race or
+ *   is seen by the lookup.
  *   The room may come from a cache: if the head update finds the room gone, the
  *   message is taken back and the send answers NOT_FOUND, so nothing lands
  *   under a deleted room (a writer that dies between the two leaves a row
@@ -76,7 +78,9 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
         return { message, fresh: true };
       }
       trusted = false;
-      next = (await lastSeq(table, room.roomId)) + 1;
+      // The race was most likely lost to one message (writers take turns on a room): try the seq after it first,
+      // and read the tail only when that is taken too.
+      next = attempt === 0 ? next + 1 : (await lastSeq(table, room.roomId)) + 1;
     }
     throw new UnavailableError(`room ${room.roomName} is too busy, try again`);
   }

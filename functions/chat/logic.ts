@@ -13,6 +13,19 @@ import { LIMITS } from '../validate.js';
 import type { Appender } from './append.js';
 import { latestMessages, type MessagesTable } from './messages-table.js';
 
+/**
+ * SendMessage's reply, with the message as stored when this send stored it: a gateway delivers it to its own
+ * subscribers of the room instead of querying for it. Only the contract's fields reach a gRPC client (the
+ * encoder keeps the message type's fields); `stored` travels in the Lambda answer only.
+ */
+export type SendMessageResult = chatmsg.SendMessageReply & { stored?: StoredMessage };
+
+/** A message and the incarnation of the room it was stored in (a room deleted and made again is another). */
+export interface StoredMessage {
+  roomId: string;
+  message: chatmsg.ChatMessage;
+}
+
 export interface ChatDeps {
   messages: MessagesTable;
   directory: RoomDirectory;
@@ -20,7 +33,7 @@ export interface ChatDeps {
 }
 
 export function createChatLogic(deps: ChatDeps) {
-  async function sendMessage(caller: string, req: chatmsg.SendMessageRequest): Promise<chatmsg.SendMessageReply> {
+  async function sendMessage(caller: string, req: chatmsg.SendMessageRequest): Promise<SendMessageResult> {
     const roomName = validate.roomName(req.room_name);
     const person = validate.personName(caller, req.person_name);
     const text = validate.text(req.text);
@@ -43,6 +56,8 @@ export function createChatLogic(deps: ChatDeps) {
       server_seq: message.server_seq,
       server_ts_ms: message.server_ts_ms,
       msg_id: message.msg_id,
+      // A repeat's message is rebuilt from the retry (its client_ts_ms may differ): only a fresh one is as stored.
+      ...(fresh && { stored: { roomId: room.roomId, message } }),
     };
   }
 

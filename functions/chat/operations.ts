@@ -1,10 +1,10 @@
 /** The chat function's unary operations, by RPC name (chatmsg.ChatService; Subscribe is a stream, served by each transport). */
 import type { chatmsg } from '../../contracts/types.js';
 import { asUser, type OperationsOf, operation } from '../operation.js';
-import type { ChatLogic } from './logic.js';
+import type { ChatLogic, SendMessageResult } from './logic.js';
 
 export const CHAT = {
-  SendMessage: operation<chatmsg.SendMessageRequest, chatmsg.SendMessageReply>('chatmsg.SendMessageRequest'),
+  SendMessage: operation<chatmsg.SendMessageRequest, SendMessageResult>('chatmsg.SendMessageRequest'),
   GetHistory: operation<chatmsg.GetHistoryRequest, chatmsg.GetHistoryReply>('chatmsg.GetHistoryRequest'),
 };
 

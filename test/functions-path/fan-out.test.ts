@@ -2,8 +2,9 @@
  * Live delivery on the functions path costs what messages cost, not what
  * rooms cost (gateway/room-poller.ts): over a quiet interval a gateway with
  * subscribers in several idle rooms sends one batched head read per tick for
- * all of them and a Query per room only every FALLBACK_MS; a message costs a
- * Query in its own room. Counted at the gateway's DynamoDB client.
+ * all of them and a Query per room only every FALLBACK_MS; a message sent
+ * through the gateway comes back with its send's answer and costs no Query.
+ * Counted at the gateway's DynamoDB client.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -33,7 +34,7 @@ after(async () => {
   await server.stop();
 });
 
-test('idle rooms cost one batched read per tick for all of them, not a Query per room per tick; a message costs a Query in its room', async () => {
+test('idle rooms cost one batched read per tick for all of them, not a Query per room per tick, nor per room when one gets a message', async () => {
   const token = await signUp(c, 'watcher');
   const streams = [];
   for (let i = 0; i < ROOMS; i++) {
@@ -64,6 +65,35 @@ test('idle rooms cost one batched read per tick for all of them, not a Query per
   const afterSend = await server.stats();
   assert.ok(during('Query', quiet, afterSend) <= 3 + fallbackQueries, 'the message cost a Query or two in its room, not one per room');
   for (const s of streams) s.cancel();
+});
+
+test("a message sent through the gateway reaches its subscribers from the send's answer: no Query per message", async () => {
+  const token = await signUp(c, 'teller');
+  await call(c.gateway, c.gateway.CreateRoom, { room_name: 'told' }, bearer(token));
+  await call(c.gateway, c.gateway.EnterRoom, { room_name: 'told' }, bearer(token));
+  const stream = subscribe(c, { room_name: 'told' }, bearer(token));
+  await stream.live;
+  await sleep(3 * POLL_MS); // the watch's first look is done
+  const MESSAGES = 10;
+  const queries = async () => (await server.stats()).storage_Query ?? 0;
+
+  const busyStart = await queries();
+  const startedAt = Date.now();
+  for (let i = 1; i <= MESSAGES; i++) {
+    await call(c.gateway, c.gateway.SendMessage, { room_name: 'told', text: `t${i}`, msg_id: `t${i}` }, bearer(token));
+  }
+  const got = await stream.waitFor(MESSAGES);
+  const busy = (await queries()) - busyStart;
+  // As long again with nothing said: what the gateway queries anyway (its revocations log, the room's fallback).
+  const quietStart = await queries();
+  await sleep(Date.now() - startedAt);
+  const quiet = (await queries()) - quietStart;
+  assert.deepEqual(
+    got.map((m) => [m.server_seq, m.text, m.msg_id]),
+    Array.from({ length: MESSAGES }, (_, i) => [i + 1, `t${i + 1}`, `t${i + 1}`]),
+  );
+  assert.ok(busy <= quiet + 2, `${busy} Queries while ${MESSAGES} messages were sent, ${quiet} in as long a quiet window`);
+  stream.cancel();
 });
 
 test("a send's own cost comes back on the function's envelope: three storage requests with the room's members in memory", async () => {
