@@ -24,6 +24,8 @@ export interface MonolithConfig {
   embedded?: { persist: boolean; port: number };
   /** Most idempotency keys (sender, msg_id) the message writer keeps in memory. */
   idempotencyKeys: number;
+  /** Under load, the message writer's flushes start at most this often (ms; see sequencer.ts). */
+  writePaceMs: number;
   connections: ConnectionLimits;
   users: UserLimits;
   /** Where gRPC-Web and the chat page are served (WEB_PORT); undefined for nowhere. */
@@ -43,6 +45,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       dataDir: path.resolve(e.text('DATA_DIR', 'data')),
       replica: e.replica('monolith'),
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
+      writePaceMs: e.integer('WRITE_PACE_MS', 4, 0, 100),
       connections: connectionLimits(e),
       users: userLimits(e),
       webPort: webPort(e, 8080),

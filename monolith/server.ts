@@ -62,6 +62,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
       region: functions.dynamo.region,
       tableName: tableNames(functions.tablePrefix).messages,
       maxIds: config.idempotencyKeys,
+      paceMs: config.writePaceMs,
     },
     (roomId, messages) => bus.publish(roomId, messages),
     fatal('message writer failed'),

@@ -16,6 +16,8 @@ export interface WriterSetup {
   tableName: string;
   /** Most idempotency keys the sequencer holds in memory (all rooms). */
   maxIds: number;
+  /** Least time between the starts of two flushes under load. */
+  paceMs: number;
 }
 
 export type WriterRequest =

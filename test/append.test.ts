@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Appender, createConditionalAppender, type Draft } from '../functions/chat/append.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
 import { deleteRoomIncarnation, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
@@ -128,6 +129,26 @@ describe('sequencer (one writer, group commit)', () => {
     const again = await sequencer.append(room, draft(room, 'g7'), { mayRepeat: true });
     assert.equal(again.fresh, false);
     assert.equal(again.message.server_seq, replies[6]?.message.server_seq);
+  });
+
+  test('under load, flushes are paced: sends that come one after another within the pace share a write', async () => {
+    const room = newRoom();
+    const PACE_MS = 300;
+    const sequencer = createSequencer({ table, paceMs: PACE_MS });
+    await sequencer.append(room, draft(room, 'p0'), { mayRepeat: true }); // quiet before: written at once
+    // Three more, each after the one before was queued, all within the pace (a write here takes a few ms).
+    const sends = [];
+    for (const i of [1, 2, 3]) {
+      sends.push(sequencer.append(room, draft(room, `p${i}`), { mayRepeat: true }));
+      await sleep(20);
+    }
+    const replies = await Promise.all(sends);
+    assert.deepEqual(
+      replies.map((r) => r.message.server_seq),
+      [2, 3, 4],
+    );
+    // Back to back, each would be its own flush (4 in all).
+    assert.deepEqual([sequencer.stats().flushes, sequencer.stats().largestFlush], [2, 3]);
   });
 
   test('after a crash, messages above a hole are removed and numbering resumes at the hole', async () => {

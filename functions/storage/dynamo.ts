@@ -98,13 +98,16 @@ export function isConditionFailed(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
+/** The most items one BatchWriteItem takes (DynamoDB's limit). */
+export const BATCH_WRITE_ITEMS = 25;
+
 /**
  * Writes every request with BatchWriteItem, 25 at a time and in parallel,
  * retrying unprocessed items with backoff until all are written.
  */
 export async function batchWriteAll(client: DynamoDBClient, tableName: string, requests: WriteRequest[]): Promise<void> {
   const chunks: WriteRequest[][] = [];
-  for (let i = 0; i < requests.length; i += 25) chunks.push(requests.slice(i, i + 25));
+  for (let i = 0; i < requests.length; i += BATCH_WRITE_ITEMS) chunks.push(requests.slice(i, i + BATCH_WRITE_ITEMS));
   await Promise.all(
     chunks.map(async (chunk) => {
       let pending: WriteRequest[] = chunk;
