@@ -52,7 +52,15 @@ test('login → chatroom → chat through the Lambda entries', async () => {
   });
   const { server_ts_ms, stored } = (sent as { reply: { server_ts_ms: number; stored: { roomId: string } } }).reply;
   // The message as stored comes back too, for the gateway's own subscribers (a gRPC client never sees it).
-  const message = { room_name: 'lam-room', person_name: 'lam', text: 'via lambda', server_seq: 1, client_ts_ms: 0, server_ts_ms, msg_id: 'l1' };
+  const message = {
+    room_name: 'lam-room',
+    person_name: 'lam',
+    text: 'via lambda',
+    server_seq: 1,
+    client_ts_ms: 0,
+    server_ts_ms,
+    msg_id: 'l1',
+  };
   assert.deepEqual(sent, {
     ok: true,
     reply: { ok: true, message: 'stored', server_seq: 1, server_ts_ms, msg_id: 'l1', stored: { roomId: stored.roomId, message } },
