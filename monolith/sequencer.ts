@@ -6,10 +6,11 @@
  * all rooms, with BatchWriteItem (25 items a call, calls in parallel), and only
  * then are the senders answered and the messages published. So one SDK call
  * carries up to 25 messages instead of one, and the write that matters is
- * durable before the reply. Under load, flushes start at most every `paceMs`
- * (a send waits that long at worst): a flush costs about as much for one
- * message as for 25, and back to back they would carry one or two each. A send
- * after a quiet spell is written at once.
+ * durable before the reply. When messages come faster than flushes (the last
+ * one carried several and more were waiting when it ended), flushes start at
+ * most every `paceMs` (a send waits that long at worst): a flush costs about as
+ * much for one message as for 25, and back to back they would carry one or two
+ * each. Otherwise a send is written at once.
  *
  * Exactly-once and no-gap across crashes: a flush that fails, or is cut by a
  * crash, may leave some of its messages stored and others not. None of them was
@@ -119,6 +120,7 @@ export function createSequencer(options: SequencerOptions): Sequencer {
   let queue: Pending[] = [];
   let flushing: Promise<void> | undefined;
   let lastFlushAt = Number.NEGATIVE_INFINITY;
+  let lastFlushSize = 0;
   const stats = { flushes: 0, messages: 0, largestFlush: 0 };
 
   async function load(room: RoomRecord): Promise<RoomState> {
@@ -169,12 +171,16 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     }
   }
 
-  /** Writes what is queued (up to maxFlush), once the pace allows. */
-  async function flush(): Promise<void> {
+  /**
+   * Writes what is queued (up to maxFlush). `backToBack`: messages were waiting when the last flush ended; if it
+   * carried more than one too, they come faster than flushes, and this one waits for the pace to collect more.
+   */
+  async function flush(backToBack: boolean): Promise<void> {
     const wait = lastFlushAt + paceMs - Date.now();
-    if (wait > 0 && queue.length < BATCH_WRITE_ITEMS) await sleep(wait);
+    if (backToBack && lastFlushSize > 1 && wait > 0 && queue.length < BATCH_WRITE_ITEMS) await sleep(wait);
     lastFlushAt = Date.now();
     const batch = queue.slice(0, maxFlush);
+    lastFlushSize = batch.length;
     queue = queue.slice(batch.length);
     stats.flushes++;
     stats.messages += batch.length;
@@ -217,11 +223,11 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     for (const p of [...batch, ...queuedOfFailed]) p.reject(reason);
   }
 
-  function kick(): void {
+  function kick(backToBack = false): void {
     if (flushing) return;
-    flushing = flush().finally(() => {
+    flushing = flush(backToBack).finally(() => {
       flushing = undefined;
-      if (queue.length > 0) kick();
+      if (queue.length > 0) kick(true);
     });
   }
 

@@ -5,7 +5,6 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { type Appender, createConditionalAppender, type Draft } from '../functions/chat/append.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
 import { deleteRoomIncarnation, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
@@ -13,6 +12,7 @@ import { storageUsage } from '../functions/storage/dynamo.js';
 import { NotFoundError, UnavailableError } from '../lib/errors.js';
 import { createSequencer } from '../monolith/sequencer.js';
 import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
+import { eventually } from './support/eventually.js';
 
 let db: TestDynamo;
 let table: MessagesTable;
@@ -131,24 +131,40 @@ describe('sequencer (one writer, group commit)', () => {
     assert.equal(again.message.server_seq, replies[6]?.message.server_seq);
   });
 
-  test('under load, flushes are paced: sends that come one after another within the pace share a write', async () => {
+  test('flushes are paced only when messages come faster than flushes; then later sends share a write', async () => {
     const room = newRoom();
     const PACE_MS = 300;
-    const sequencer = createSequencer({ table, paceMs: PACE_MS });
-    await sequencer.append(room, draft(room, 'p0'), { mayRepeat: true }); // quiet before: written at once
-    // Three more, each after the one before was queued, all within the pace (a write here takes a few ms).
-    const sends = [];
-    for (const i of [1, 2, 3]) {
-      sends.push(sequencer.append(room, draft(room, `p${i}`), { mayRepeat: true }));
-      await sleep(20);
-    }
-    const replies = await Promise.all(sends);
-    assert.deepEqual(
-      replies.map((r) => r.message.server_seq),
-      [2, 3, 4],
+    const client = db.newClient();
+    const sends: Promise<unknown>[] = [];
+    const send = (id: string) => sends.push(sequencer.append(room, draft(room, id), { mayRepeat: true }));
+    // What arrives while each write is under way, driven by the writes themselves.
+    const duringWrite: (() => void)[] = [
+      () => ['w1', 'w2'].forEach(send), // during the first write: the second carries two
+      () => {
+        send('w3'); // waiting when the second write ends: the third is paced…
+        setTimeout(() => send('w4'), 100); // …so this one, sent within the pace, joins it
+      },
+    ];
+    let writes = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'BatchWriteItemCommand') duringWrite[writes++]?.();
+        return next(args);
+      },
+      { step: 'initialize', name: 'duringWrite' },
     );
-    // Back to back, each would be its own flush (4 in all).
-    assert.deepEqual([sequencer.stats().flushes, sequencer.stats().largestFlush], [2, 3]);
+    const sequencer = createSequencer({ table: { client, tableName: table.tableName }, paceMs: PACE_MS });
+    // Quiet before, so written at once; and a single send after a one-message write is not paced either.
+    await sequencer.append(room, draft(room, 'w0'), { mayRepeat: true });
+    await eventually(async () => sends.length, (n) => n === 5);
+    await Promise.all(sends);
+    assert.deepEqual(
+      (await stored(room)).map(([seq]) => seq),
+      range(5),
+    );
+    // Unpaced, w4 would be a write of its own (4 in all).
+    assert.deepEqual([sequencer.stats().flushes, sequencer.stats().largestFlush], [3, 2]);
+    client.destroy();
   });
 
   test('after a crash, messages above a hole are removed and numbering resumes at the hole', async () => {
