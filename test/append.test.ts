@@ -156,7 +156,10 @@ describe('sequencer (one writer, group commit)', () => {
     const sequencer = createSequencer({ table: { client, tableName: table.tableName }, paceMs: PACE_MS });
     // Quiet before, so written at once; and a single send after a one-message write is not paced either.
     await sequencer.append(room, draft(room, 'w0'), { mayRepeat: true });
-    await eventually(async () => sends.length, (n) => n === 5);
+    await eventually(
+      async () => sends.length,
+      (n) => n === 5,
+    );
     await Promise.all(sends);
     assert.deepEqual(
       (await stored(room)).map(([seq]) => seq),
