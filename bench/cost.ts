@@ -35,10 +35,9 @@ export interface CostReport {
   awsUsdPerMillionMessages: MillionMessagesUsd;
 }
 
-/** Takes readings at the start and the end of the measured window. */
+/** Reads every part's totals so far; a window's cost is what two readings differ by (costBetween). */
 export interface Meter {
-  start(): Promise<void>;
-  stop(messages: number): Promise<CostReport>;
+  read(): Promise<Reading>;
 }
 
 /** A server's totals, asked for with SIGUSR2 and read from its log. */
@@ -61,13 +60,15 @@ const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 
 const perMessage = (record: Record<string, number>, messages: number) =>
   Object.fromEntries(Object.entries(record).map(([key, n]) => [key, round(n / messages)]));
 
-interface Reading {
+export interface Reading {
+  /** CPU seconds so far, by part. */
   cpu: Record<string, number>;
   storage: StorageUsage;
   functions: Record<string, InvokeUsage>;
 }
 
-function report(start: Reading, end: Reading, messages: number): CostReport {
+/** What the work between two readings cost, per message sent between them. */
+export function costBetween(start: Reading, end: Reading, messages: number): CostReport {
   const n = Math.max(messages, 1);
   // CPU ms spent in the window, by part; like everything else here, divided by the messages below.
   const cpuMs = Object.fromEntries(Object.entries(end.cpu).map(([part, seconds]) => [part, (seconds - (start.cpu[part] ?? 0)) * 1000]));
@@ -97,80 +98,72 @@ function report(start: Reading, end: Reading, messages: number): CostReport {
 }
 
 const cpu = (pid: number, thread?: number) => cpuSeconds(pid, thread) ?? 0;
-/** This process's CPU seconds so far (all its threads). */
-const ownSeconds = () => {
+
+/** This process's CPU seconds so far, less one of its threads (the embedded store's, when it runs here): the benchmark's own load. */
+export const thisProcessLess = (thread?: number) => (): number => {
   const used = process.cpuUsage();
-  return (used.user + used.system) / 1e6;
+  return (used.user + used.system) / 1e6 - (thread === undefined ? 0 : cpu(process.pid, thread));
 };
 
-function meterOf(read: () => Promise<Reading>): Meter {
-  let start: Reading | undefined;
+/**
+ * The monolith: one process (its main thread with gRPC and the logic, the
+ * writer thread, the store thread), and the load generator's CPU seconds
+ * when given (the benchmark's own process, or the load runner's Artillery).
+ */
+export function monolithMeter(server: ChildServer, loadGenerator?: () => number): Meter {
+  const pid = server.child.pid as number;
   return {
-    async start() {
-      start = await read();
-    },
-    async stop(messages) {
-      if (!start) throw new Error('meter stopped before it started');
-      return report(start, await read(), messages);
+    async read() {
+      const usage = await usageOf(server);
+      const writer = usage.threads?.writer === undefined ? 0 : cpu(pid, usage.threads.writer);
+      const store = usage.threads?.store === undefined ? 0 : cpu(pid, usage.threads.store);
+      return {
+        cpu: {
+          'monolith (gRPC, logic)': cpu(pid) - writer - store,
+          'writer thread': writer,
+          store,
+          ...(loadGenerator ? { 'load generator': loadGenerator() } : {}),
+        },
+        storage: usage.storage,
+        functions: {},
+      };
     },
   };
 }
 
 /**
- * The monolith: one process (its main thread with gRPC and the logic, the
- * writer thread, the store thread), and this one when it is the load
- * generator (`ownLoad`; the load runner's Artillery is another process).
- */
-export function monolithMeter(server: ChildServer, ownLoad = true): Meter {
-  const pid = server.child.pid as number;
-  return meterOf(async () => {
-    const usage = await usageOf(server);
-    const writer = usage.threads?.writer === undefined ? 0 : cpu(pid, usage.threads.writer);
-    const store = usage.threads?.store === undefined ? 0 : cpu(pid, usage.threads.store);
-    return {
-      cpu: {
-        'monolith (gRPC, logic)': cpu(pid) - writer - store,
-        'writer thread': writer,
-        store,
-        ...(ownLoad ? { 'load generator': ownSeconds() } : {}),
-      },
-      storage: usage.storage,
-      functions: {},
-    };
-  });
-}
-
-/**
  * The functions path: the gateways, serverless-offline (the function host;
  * the functions' own threads are told apart by what each invoke reported),
- * and this process (the embedded store's thread, and the load generator when `ownLoad`).
+ * the embedded store's thread (in this process), and the load generator's
+ * CPU seconds when given.
  */
-export function functionsMeter(gateways: ChildServer[], offline: ChildServer, storeThreadId?: number, ownLoad = true): Meter {
+export function functionsMeter(gateways: ChildServer[], offline: ChildServer, storeThreadId?: number, loadGenerator?: () => number): Meter {
   const offlinePid = offline.child.pid as number;
-  return meterOf(async () => {
-    const usages = await Promise.all(gateways.map(usageOf));
-    const storage = noStorage();
-    const functions: Record<string, InvokeUsage> = {};
-    for (const usage of usages) {
-      addStorage(storage, usage.storage);
-      for (const [fn, used] of Object.entries(usage.functions ?? {})) {
-        functions[fn] ??= noInvokes();
-        addInvokes(functions[fn], used);
+  return {
+    async read() {
+      const usages = await Promise.all(gateways.map(usageOf));
+      const storage = noStorage();
+      const functions: Record<string, InvokeUsage> = {};
+      for (const usage of usages) {
+        addStorage(storage, usage.storage);
+        for (const [fn, used] of Object.entries(usage.functions ?? {})) {
+          functions[fn] ??= noInvokes();
+          addInvokes(functions[fn], used);
+        }
       }
-    }
-    const functionsCpu = Object.values(functions).reduce((sum, f) => sum + f.cpuMs / 1000, 0);
-    for (const f of Object.values(functions)) addStorage(storage, f.storage);
-    const store = storeThreadId === undefined ? 0 : cpu(process.pid, storeThreadId);
-    return {
-      cpu: {
-        gateways: gateways.reduce((sum, g) => sum + cpu(g.child.pid as number), 0),
-        'function host (serverless-offline)': cpu(offlinePid) - functionsCpu,
-        functions: functionsCpu,
-        store,
-        ...(ownLoad ? { 'load generator': ownSeconds() - store } : {}),
-      },
-      storage,
-      functions,
-    };
-  });
+      const functionsCpu = Object.values(functions).reduce((sum, f) => sum + f.cpuMs / 1000, 0);
+      for (const f of Object.values(functions)) addStorage(storage, f.storage);
+      return {
+        cpu: {
+          gateways: gateways.reduce((sum, g) => sum + cpu(g.child.pid as number), 0),
+          'function host (serverless-offline)': cpu(offlinePid) - functionsCpu,
+          functions: functionsCpu,
+          store: storeThreadId === undefined ? 0 : cpu(process.pid, storeThreadId),
+          ...(loadGenerator ? { 'load generator': loadGenerator() } : {}),
+        },
+        storage,
+        functions,
+      };
+    },
+  };
 }

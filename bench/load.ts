@@ -12,7 +12,7 @@ import { type ApiClients, connect, statusName, unary } from '../client/api.js';
 import { kdfMs } from '../client/machine.js';
 import { pool } from '../client/progress.js';
 import type { ChatMessage__Output } from '../contracts/generated/gateway/ChatMessage.js';
-import type { CostReport, Meter } from './cost.js';
+import { type CostReport, costBetween, type Meter, type Reading } from './cost.js';
 import { type Summary, summarize } from './stats.js';
 
 export interface LoadSettings {
@@ -125,6 +125,7 @@ export async function runLoad(
   let inFlight = 0;
   let measured = 0;
   let measureStarted = 0;
+  let atStart: Reading | undefined;
   const t0 = performance.now();
   console.error(
     `sending ${total} messages at ${settings.rate}/s from ${settings.senders} senders (${settings.warmup}s warm-up, ${settings.duration}s measured)`,
@@ -136,7 +137,7 @@ export async function runLoad(
     if (!measuring && now - t0 >= settings.warmup * 1000) {
       measuring = true;
       measureStarted = now;
-      await meter?.start();
+      atStart = await meter?.read();
     }
     for (; issued < due; issued++) {
       const k = issued;
@@ -175,7 +176,7 @@ export async function runLoad(
   }
   // Costs over exactly the measured window, per message sent in it; the drain below is not part of it.
   const measuredSeconds = (performance.now() - measureStarted) / 1000;
-  const cost = await meter?.stop(measured);
+  const cost = meter && atStart ? costBetween(atStart, await meter.read(), measured) : undefined;
   for (let i = 0; i < 1000 && inFlight > 0; i++) await sleep(10);
   await sleep(1_000); // the last deliveries
   for (const stream of streams) stream.cancel();

@@ -20,7 +20,7 @@ import { machine } from '../client/machine.js';
 import { generateSigningKey } from '../functions/login/keys.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { spawnMonolith } from '../infrastructure/local/processes.js';
-import { functionsMeter, monolithMeter } from './cost.js';
+import { functionsMeter, monolithMeter, thisProcessLess } from './cost.js';
 import { type LoadResult, type LoadSettings, runLoad } from './load.js';
 import { formatSummary } from './stats.js';
 
@@ -71,7 +71,7 @@ async function monolithRun(): Promise<Run> {
   const server = await spawnMonolith({ ...serverEnv, LOG_LEVEL: 'info', DATA_DIR: dataDir, JWT_PRIVATE_KEY: signingKey });
   console.error(`== monolith at ${server.address} (embedded DynamoDB on disk)`);
   try {
-    const result = await runLoad([server.address], [server.address], monolithMeter(server), settings);
+    const result = await runLoad([server.address], [server.address], monolithMeter(server, thisProcessLess()), settings);
     await server.stop();
     const line = (msg: string) =>
       server
@@ -97,7 +97,7 @@ async function functionsRun(): Promise<Run> {
   try {
     // Subscribers sit on the next replica over, so delivery crosses replicas.
     const rotated = [...gateways.slice(1), ...gateways.slice(0, 1)];
-    const meter = functionsMeter(stack.gateways, stack.offline, stack.storeThreadId);
+    const meter = functionsMeter(stack.gateways, stack.offline, stack.storeThreadId, thisProcessLess(stack.storeThreadId));
     const result = await runLoad(gateways, rotated, meter, settings);
     return { label: `functions-x${replicas}`, ...result };
   } finally {

@@ -32,16 +32,28 @@ export function machine() {
   };
 }
 
-/** CPU seconds (user + system) a process (or one of its threads) has used so far; Linux only, undefined elsewhere. */
-export function cpuSeconds(pid: number, thread?: number): number | undefined {
+/** Fields of /proc/<pid>[/task/<thread>]/stat after the command name (utime is [11]); undefined off Linux or once gone. */
+function statFields(pid: number, thread?: number): string[] | undefined {
   try {
     const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
-    const fields = readFileSync(file, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
-    return ticks / 100; // USER_HZ is 100 on Linux
+    return readFileSync(file, 'utf8').split(') ')[1]?.split(' ');
   } catch {
     return undefined;
   }
+}
+
+const ticksToSeconds = (a?: string, b?: string) => (Number(a) + Number(b)) / 100; // USER_HZ is 100 on Linux
+
+/** CPU seconds (user + system) a process (or one of its threads) has used so far; Linux only, undefined elsewhere. */
+export function cpuSeconds(pid: number, thread?: number): number | undefined {
+  const fields = statFields(pid, thread);
+  return fields && ticksToSeconds(fields[11], fields[12]);
+}
+
+/** CPU seconds this process's exited (and reaped) children used, theirs included (cutime + cstime); Linux only. */
+export function reapedChildrenCpuSeconds(): number | undefined {
+  const fields = statFields(process.pid);
+  return fields && ticksToSeconds(fields[13], fields[14]);
 }
 
 /** Mean time of one scrypt hash with the server's parameters (N = 2^logN, r 8, p 1), on this machine. */

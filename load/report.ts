@@ -177,27 +177,43 @@ function machineLine(runs: LoadRun[]): string {
   return `${clauses.join('; ')}. The load generator (Artillery) ran on the same machine as its target.`;
 }
 
-/** Per chat run measured here: CPU per message by part, storage requests and units per message, and the AWS estimate. */
+/**
+ * Per chat run measured here: CPU per message by part, storage requests and
+ * units per message, and the AWS estimate, during the chat where measured
+ * (older runs: over the whole run), beside the whole run's server CPU.
+ */
 function costTable(runs: LoadRun[]): Table[] {
   const measured = runs.filter((r) => r.meta.cost).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
   if (measured.length === 0) return [];
+  const LOAD = 'load generator';
   return [
     {
       title: 'Where the time goes',
-      note: `per message sent, over the whole run (logins included); CPU in ms by part; AWS: $ per million such messages at ${AWS_PRICES.region} on-demand prices as of ${AWS_PRICES.asOf} (Lambda and DynamoDB only)`,
-      header: ['run', 'server CPU ms', 'by part', 'storage requests', 'RRU / WRU', 'Lambda invokes', 'AWS $/M'],
+      note: `per message sent, during the chat (from the end of the arrival phase: logins left out; runs marked * over the whole run, measured before this was); CPU in ms by part, the load generator (Artillery, on the same cores) apart; "whole run": the server CPU with the logins; AWS: $ per million such messages at ${AWS_PRICES.region} on-demand prices as of ${AWS_PRICES.asOf} (Lambda and DynamoDB only)`,
+      header: [
+        'run',
+        'server CPU ms',
+        'by part',
+        'load generator',
+        'storage requests',
+        'RRU / WRU',
+        'Lambda invokes',
+        'AWS $/M',
+        'whole run',
+      ],
       body: measured.map(({ meta }) => {
-        const c = meta.cost as CostReport;
+        const c = meta.chatCost ?? (meta.cost as CostReport);
+        const parts = Object.entries(c.cpuMsPerMessage).filter(([part]) => part !== LOAD);
         return [
-          `${meta.target.label} ×${meta.target.replicas}, ${meta.scenario.id}: ${meta.scenario.users} users`,
+          `${meta.target.label} ×${meta.target.replicas}, ${meta.scenario.id}: ${meta.scenario.users} users${meta.chatCost ? '' : ' *'}`,
           c.serverMsPerMessage,
-          Object.entries(c.cpuMsPerMessage)
-            .map(([part, ms]) => `${part} ${ms}`)
-            .join(', '),
+          parts.map(([part, ms]) => `${part} ${ms}`).join(', '),
+          c.cpuMsPerMessage[LOAD] ?? '—',
           c.storagePerMessage.total,
           `${c.storagePerMessage.readUnits} / ${c.storagePerMessage.writeUnits}`,
           Math.round(Object.values(c.invokesPerMessage).reduce((a, b) => a + b, 0) * 1000) / 1000,
           c.awsUsdPerMillionMessages.total,
+          (meta.cost as CostReport).serverMsPerMessage,
         ];
       }),
     },

@@ -20,8 +20,10 @@ export interface RunMeta {
   kdf: { N: number; msPerHash: number };
   /** Artillery's arrival phases (seconds each). */
   phases?: { duration: number }[];
-  /** Where a chat run's work went, per message (targets started by the runner). */
+  /** Where a chat run's work went, per message, over the whole run (targets started by the runner). */
   cost?: CostReport;
+  /** The same from the chat's start (the end of the arrival phase), logins left out; runs since it was measured. */
+  chatCost?: CostReport;
 }
 
 export interface LoadRun {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cpuSeconds, reapedChildrenCpuSeconds } from '../client/machine.js';
 import { ROOT } from '../infrastructure/local/processes.js';
 
 export interface ArtillerySummary {
@@ -40,6 +41,8 @@ export interface ArtilleryOptions {
   reportFile?: string;
   /** Artillery's output as it comes. */
   onOutput?: (text: string) => void;
+  /** Told Artillery's process id once it is started. */
+  onSpawn?: (pid: number) => void;
 }
 
 export interface ArtilleryRun {
@@ -61,6 +64,7 @@ export async function runArtillery(scenario: string, target: string, options: Ar
       [path.join(ROOT, 'node_modules', 'artillery', 'bin', 'run'), 'run', '--target', target, '--output', reportFile, ...flags, scenario],
       { cwd: ROOT, env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
@@ -79,4 +83,22 @@ export async function runArtillery(scenario: string, target: string, options: Ar
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Artillery's CPU seconds so far (its worker threads included), for the load
+ * runner's meter: 0 before it is spawned, read from its process while it runs,
+ * and once it has exited, from what it added to this process's reaped
+ * children's total (nothing else this process starts exits during a run).
+ */
+export function artilleryCpu(): { spawned: (pid: number) => void; seconds: () => number } {
+  let pid: number | undefined;
+  let reapedBefore = 0;
+  return {
+    spawned(started) {
+      pid = started;
+      reapedBefore = reapedChildrenCpuSeconds() ?? 0;
+    },
+    seconds: () => (pid === undefined ? 0 : (cpuSeconds(pid) ?? (reapedChildrenCpuSeconds() ?? 0) - reapedBefore)),
+  };
 }

@@ -19,12 +19,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { costBetween, type Meter, type Reading } from '../bench/cost.js';
 import { kdfMs, machine } from '../client/machine.js';
 import { ROOT } from '../infrastructure/local/processes.js';
 import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectScenarios } from './plan.js';
 import { writeReports } from './report.js';
 import { type LoadRun, rowsOf } from './results.js';
-import { runArtillery } from './run-artillery.js';
+import { artilleryCpu, runArtillery } from './run-artillery.js';
 import { type LoadTarget, runningTarget, startComposeTarget, startTarget, waitUntilIdle } from './targets.js';
 
 const { values: opt } = parseArgs({
@@ -77,6 +78,34 @@ function seed(target: LoadTarget, users: number): Promise<void> {
   return new Promise((resolve, reject) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (exit ${code})`)))),
   );
+}
+
+/**
+ * A reading when a chat scenario's chat begins (the end of its arrival phase,
+ * timed from Artillery saying the phase started), so a run's cost can be told
+ * apart from its logins': every send comes after it (each user first waits an
+ * interval), and only logins turned away until the very end come later.
+ */
+function chatStartReading(meter: Meter | undefined, scenario: LoadScenario) {
+  const arrivalSeconds = Number(scenario.variables.arrivalSeconds);
+  let timer: NodeJS.Timeout | undefined;
+  let reading: Promise<Reading | undefined> | undefined;
+  return {
+    onOutput(text: string) {
+      if (!meter || timer || !Number.isFinite(arrivalSeconds) || !text.includes('Phase started:')) return;
+      timer = setTimeout(
+        () => {
+          reading = meter.read().catch(() => undefined);
+        },
+        (arrivalSeconds + 1) * 1000,
+      );
+    },
+    /** The reading, if it was taken before the run ended. */
+    taken(): Promise<Reading | undefined> {
+      clearTimeout(timer);
+      return reading ?? Promise.resolve(undefined);
+    },
+  };
 }
 
 /** A progress line every 10 s from Artillery's periodic output: elapsed time and virtual users so far. */
@@ -134,16 +163,26 @@ async function main() {
       const variables = { roomSize, ...scenario.variables, run: room };
       console.error(`[${index + 1}/${scenarios.length}] ${name}: ${scenario.kind}, ${scenario.users} users`);
       const startedAt = new Date().toISOString();
-      const meter = target.meter?.();
-      await meter?.start();
+      const load = artilleryCpu();
+      const meter = target.meter?.(load.seconds);
+      const atStart = await meter?.read();
+      const chatStart = chatStartReading(meter, scenario);
+      const showProgress = progress(scenario);
       const run = await runArtillery(path.join(ROOT, scenarioFile(scenario)), target.address, {
         overrides: artilleryOverrides(scenario),
         variables,
         reportFile: path.join(runsDir, `${name}.report.json`),
-        onOutput: progress(scenario),
+        onOutput: (text) => {
+          showProgress(text);
+          chatStart.onOutput(text);
+        },
+        onSpawn: load.spawned,
       });
       const sends = run.report?.aggregate.summaries?.['grpc.response_time.SendMessage']?.count ?? 0;
-      const cost = sends > 0 ? await meter?.stop(sends) : undefined;
+      const atChat = await chatStart.taken();
+      const atEnd = meter && sends > 0 ? await meter.read() : undefined;
+      const cost = atStart && atEnd ? costBetween(atStart, atEnd, sends) : undefined;
+      const chatCost = atChat && atEnd ? costBetween(atChat, atEnd, sends) : undefined;
       const checks = checksOf(run.output);
       const ok = run.exitCode === 0 && run.report !== undefined;
       writeFileSync(path.join(runsDir, `${name}.log`), run.output);
@@ -171,6 +210,7 @@ async function main() {
         machine: info,
         kdf: { algorithm: 'scrypt', N: 2 ** scryptLogN, r: 8, p: 1, msPerHash: Number(kdf.toFixed(1)) },
         cost,
+        chatCost,
       };
       writeFileSync(path.join(runsDir, `${name}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
       const line = run.report ? oneLine({ meta, report: run.report }) : 'no report';

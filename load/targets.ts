@@ -25,8 +25,8 @@ export interface LoadTarget {
   pids: number[];
   /** Container images it runs, name → id and creation time (compose targets). */
   images?: Record<string, string>;
-  /** Where a run's work goes (targets started here as processes). */
-  meter?: () => Meter;
+  /** Where a run's work goes (targets started here as processes), the load generator's CPU seconds included. */
+  meter?: (loadGenerator: () => number) => Meter;
   /** What its processes logged lately, each line named by its process (targets started here). */
   recentLogs?: () => string;
   stop(): Promise<void>;
@@ -66,7 +66,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
       address: server.address,
       topology: 'monolith (one process: gRPC, functions in-process, writer thread, embedded dynalite on disk)',
       pids: [server.child.pid as number],
-      meter: () => monolithMeter(server, false),
+      meter: (loadGenerator) => monolithMeter(server, loadGenerator),
       recentLogs: () => recentLines({ monolith: server }),
       stop: () => server.stop(),
     };
@@ -87,7 +87,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     address: stack.gateways.map((g) => g.address).join(','),
     topology: `${options.replicas} gateway replica(s) → serverless-offline (Lambda Invoke) → embedded dynalite on disk`,
     pids: [stack.offline, ...stack.gateways].map((s) => s.child.pid as number),
-    meter: () => functionsMeter(stack.gateways, stack.offline, stack.storeThreadId, false),
+    meter: (loadGenerator) => functionsMeter(stack.gateways, stack.offline, stack.storeThreadId, loadGenerator),
     recentLogs: () =>
       recentLines({ 'serverless-offline': stack.offline, ...Object.fromEntries(stack.gateways.map((g, i) => [`gateway-${i}`, g])) }),
     stop: () => stack.stop(),

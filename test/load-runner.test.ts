@@ -50,6 +50,15 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
   assert.equal(send?.count, 50);
   assert.equal(send?.count, chat.report.aggregate.summaries['grpc.response_time.SendMessage']?.count);
   assert.equal(rowsOf(chat).find((r) => r.metric === 'delivery')?.lost, 0);
+  // The chat's cost is measured from its start (logins left out), Artillery's CPU included: within the whole run's.
+  const [whole, chatOnly] = [chat.meta.cost, chat.meta.chatCost];
+  assert.ok(whole && chatOnly, 'both costs measured');
+  const load = (c: typeof whole) => c.cpuMsPerMessage['load generator'] ?? 0;
+  assert.ok(load(chatOnly) > 0 && load(chatOnly) <= load(whole), `load generator ${load(chatOnly)} ≤ ${load(whole)} ms`);
+  assert.ok(
+    chatOnly.serverMsPerMessage <= whole.serverMsPerMessage,
+    `servers ${chatOnly.serverMsPerMessage} ≤ ${whole.serverMsPerMessage} ms`,
+  );
 
   const routing = runOf(runs, 'functions_scaledx_2_scenario_smoke-routing_users_10');
   assert.equal(routing.meta.target.replicas, 2);
