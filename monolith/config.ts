@@ -22,8 +22,10 @@ export interface MonolithConfig {
   replica: string;
   /** Undefined when an external DynamoDB is configured. */
   embedded?: { persist: boolean; port: number };
-  /** Most idempotency keys (sender, msg_id) the message writer keeps in memory. */
+  /** Most idempotency keys (sender, msg_id) the message writer keeps whole in memory. */
   idempotencyKeys: number;
+  /** Most fingerprints of older keys it keeps (see sequencer.ts). */
+  idempotencyPrints: number;
   /** Under load, the message writer's flushes start at most this often (ms; see sequencer.ts). */
   writePaceMs: number;
   connections: ConnectionLimits;
@@ -45,6 +47,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       dataDir: path.resolve(e.text('DATA_DIR', 'data')),
       replica: e.replica('monolith'),
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
+      idempotencyPrints: e.integer('IDEMPOTENCY_PRINTS', 2_000_000, 0, 100_000_000),
       writePaceMs: e.integer('WRITE_PACE_MS', 4, 0, 100),
       connections: connectionLimits(e),
       users: userLimits(e),

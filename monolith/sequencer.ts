@@ -19,13 +19,20 @@
  * flush, and is deleted, so numbering resumes at the hole. What stays is found
  * by msg_id when the client retries.
  *
- * Idempotency, keyed by (sender, msg_id): the keys of recent messages are held
- * in memory — seq, time and a hash of the text, never the text — at most
- * `maxIds` across all rooms, the oldest forgotten first. A room whose keys are
- * all in memory answers a miss from memory; once some of its keys were
- * forgotten (or were never loaded), a miss is checked in the table's msg_id
- * index, so a retry of any age is found, and memory stays bounded whatever
- * clients send.
+ * Idempotency, keyed by (sender, msg_id), in two tiers bounded apart. The
+ * keys of recent messages are held whole — seq, time and a hash of the text,
+ * never the text — at most `maxIds` across all rooms, the oldest forgotten
+ * first: a retry of one is answered from memory. Behind them, while a room's
+ * whole history is known here, a 31-bit fingerprint of every one of its keys
+ * (about 20 bytes each, against a kilobyte for a whole key), at most
+ * `maxPrints` across all rooms, the least recently written room's given up
+ * first. A key that is not among its room's fingerprints is new: no read. A
+ * fingerprint that matches (an old retry, or a rare collision), and any miss
+ * in a room whose fingerprints are not all here (loaded partly, or given up),
+ * is checked in the table's msg_id index. So a retry of any age is found,
+ * memory stays bounded whatever clients send, and a busy server does not pay a
+ * read per message once it has written more than `maxIds` (the 5,000-user
+ * chat did after 100 s: one Query per send, and sends took seconds).
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -43,8 +50,10 @@ export interface SequencerOptions {
   onCommitted?: (room: RoomRecord, messages: chatmsg.ChatMessage[]) => void;
   /** Newest messages read when a room is loaded (crash repair, keys to remember). */
   loadWindow?: number;
-  /** Most idempotency keys held in memory, all rooms together. */
+  /** Most idempotency keys held whole in memory, all rooms together. */
   maxIds?: number;
+  /** Most key fingerprints held, all rooms together (0: none; every miss in a room with forgotten keys asks the table). */
+  maxPrints?: number;
   /** Most messages one flush writes; the rest wait for the next. */
   maxFlush?: number;
   /** Least time from one flush's start to the next's, unless a BatchWriteItem's worth (25) waits. */
@@ -58,8 +67,8 @@ interface RoomState {
   nextSeq: number;
   /** Highest seq whose write completed; a reader must not see beyond it. */
   committedSeq: number;
-  /** Every key of a message from this seq on is in memory; below it, ask the table. */
-  keysFrom: number;
+  /** A fingerprint of every key of the room's messages; absent when not all are known here (then ask the table). */
+  prints?: Set<number>;
   /** Set when a write of this room failed: its seqs are unknown until reloaded. */
   stale: boolean;
 }
@@ -67,13 +76,19 @@ interface RoomState {
 /** A remembered idempotency key: where its message is (or is being) stored, and a hash of its text. */
 interface KeyEntry {
   state: RoomState;
-  seq: number;
   stamp: Promise<Stamp>;
   /** Absent for keys loaded from the table (their text is checked there on a repeat). */
   textHash?: string;
 }
 
 const keyOf = (roomId: string, sender: string, msgId: string) => `${roomId}\u0000${sender}\u0000${msgId}`;
+
+/** FNV-1a over the key's UTF-16 units, kept to 31 bits so that V8 stores it as a small integer. */
+function fingerprint(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 1;
+}
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 interface Pending {
@@ -94,27 +109,48 @@ export interface Sequencer {
   committedSeq(room: RoomRecord): Promise<number>;
   /** Forget a room (after it is deleted). */
   forget(roomId: string): void;
-  stats(): { flushes: number; messages: number; largestFlush: number; keys: number };
+  stats(): { flushes: number; messages: number; largestFlush: number; keys: number; prints: number };
 }
 
 export function createSequencer(options: SequencerOptions): Sequencer {
   const { table, onCommitted } = options;
   const loadWindow = options.loadWindow ?? 10_000;
   const maxIds = options.maxIds ?? 100_000;
+  const maxPrints = options.maxPrints ?? 2_000_000;
   const maxFlush = options.maxFlush ?? 1_000;
   const paceMs = options.paceMs ?? 0;
   const rooms = new Map<string, Promise<RoomState>>();
   /** Every remembered key, oldest first. */
   const keys = new Map<string, KeyEntry>();
 
+  /** Rooms holding fingerprints, least recently written first; and how many they hold together. */
+  const printing = new Set<RoomState>();
+  let prints = 0;
+
   function remember(key: string, entry: KeyEntry): void {
     keys.delete(key);
     keys.set(key, entry);
-    while (keys.size > maxIds) {
-      const [oldest, forgotten] = keys.entries().next().value as [string, KeyEntry];
-      keys.delete(oldest);
-      forgotten.state.keysFrom = Math.max(forgotten.state.keysFrom, forgotten.seq + 1);
+    if (keys.size > maxIds) keys.delete(keys.keys().next().value as string);
+  }
+
+  function addPrint(state: RoomState, print: number): void {
+    if (!state.prints) return;
+    const before = state.prints.size;
+    state.prints.add(print);
+    prints += state.prints.size - before;
+    printing.delete(state);
+    printing.add(state);
+    for (const oldest of printing) {
+      if (prints <= maxPrints) break;
+      dropPrints(oldest);
     }
+  }
+
+  /** From now on a miss in this room asks the table. */
+  function dropPrints(state: RoomState): void {
+    prints -= state.prints?.size ?? 0;
+    state.prints = undefined;
+    printing.delete(state);
   }
 
   let queue: Pending[] = [];
@@ -144,16 +180,18 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       log.warn('removed unacknowledged messages above a gap', { room: room.roomName, from_seq: expected, count: orphans.length });
     }
     const kept = ascending.slice(0, keep);
+    // Only a room read whole has every key fingerprinted; else a miss asks the table.
     const state: RoomState = {
       room,
       nextSeq: expected,
       committedSeq: expected - 1,
-      keysFrom: wholeRoom ? 1 : (kept[0]?.seq ?? expected),
+      prints: wholeRoom ? new Set() : undefined,
       stale: false,
     };
     for (const m of kept) {
-      const stamp = Promise.resolve({ server_seq: m.seq, server_ts_ms: m.serverTsMs });
-      remember(keyOf(room.roomId, m.sender, m.msgId), { state, seq: m.seq, stamp });
+      const key = keyOf(room.roomId, m.sender, m.msgId);
+      remember(key, { state, stamp: Promise.resolve({ server_seq: m.seq, server_ts_ms: m.serverTsMs }) });
+      addPrint(state, fingerprint(key));
     }
     return state;
   }
@@ -216,6 +254,7 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     queue = queue.filter((p) => !failed.has(p.state));
     for (const state of failed) {
       state.stale = true;
+      dropPrints(state);
       rooms.delete(state.room.roomId);
     }
     log.error('message write failed', { messages: batch.length + queuedOfFailed.length, error: (error as Error).name });
@@ -231,13 +270,14 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     });
   }
 
-  /** The earlier message of this key, from memory or, where memory does not cover the room, the table. */
-  async function earlier(state: RoomState, key: string, draft: Draft): Promise<Appended | undefined> {
+  /** The earlier message of this key, from memory or, where memory cannot tell, the table. */
+  async function earlier(state: RoomState, key: string, print: number, draft: Draft): Promise<Appended | undefined> {
     const known = keys.get(key);
     if (known?.state === state && known.textHash !== undefined)
       return repeated(draft, await known.stamp, known.textHash === hashOf(draft.text));
-    if (!known && state.keysFrom <= 1) return undefined;
-    // A key loaded from the table (its text unknown here), or one memory no longer covers.
+    if (state.prints && !state.prints.has(print)) return undefined;
+    // A key loaded from the table (its text unknown here), an old one held only as a fingerprint, or a room
+    // whose keys are not all known here.
     const stored = await findByMsgId(table, state.room.roomId, draft.person_name, draft.msg_id);
     return stored && repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
   }
@@ -246,9 +286,10 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     const state = await stateOf(room);
     if (state.stale) return append(room, draft, opts); // a write failed between the load and now
     const key = keyOf(room.roomId, draft.person_name, draft.msg_id);
+    const print = fingerprint(key);
     if (opts.mayRepeat) {
       const before = keys.get(key);
-      const first = await earlier(state, key, draft);
+      const first = await earlier(state, key, print, draft);
       if (first) return first;
       // A table lookup yields: a send of the same key may have been queued meanwhile.
       if (keys.get(key) !== before || state.stale) return append(room, draft, opts);
@@ -256,8 +297,9 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     const message = { ...draft, server_seq: state.nextSeq++, server_ts_ms: Date.now() };
     const stored = new Promise<chatmsg.ChatMessage>((resolve, reject) => queue.push({ state, message, resolve, reject }));
     const stamp = stored.then(({ server_seq, server_ts_ms }) => ({ server_seq, server_ts_ms }));
-    const entry = { state, seq: message.server_seq, stamp, textHash: hashOf(draft.text) };
+    const entry = { state, stamp, textHash: hashOf(draft.text) };
     remember(key, entry);
+    addPrint(state, print);
     stamp.catch(() => keys.get(key) === entry && keys.delete(key));
     kick();
     return { message: await stored, fresh: true };
@@ -272,8 +314,9 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       return (await stateOf(room)).committedSeq;
     },
     forget(roomId) {
+      rooms.get(roomId)?.then(dropPrints, () => {});
       rooms.delete(roomId);
     },
-    stats: () => ({ ...stats, keys: keys.size }),
+    stats: () => ({ ...stats, keys: keys.size, prints }),
   };
 }

@@ -62,6 +62,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
       region: functions.dynamo.region,
       tableName: tableNames(functions.tablePrefix).messages,
       maxIds: config.idempotencyKeys,
+      maxPrints: config.idempotencyPrints,
       paceMs: config.writePaceMs,
     },
     (roomId, messages) => bus.publish(roomId, messages),

@@ -18,6 +18,7 @@ const client = createDynamoClient({ dynamo: { endpoint: setup.endpoint, region: 
 const sequencer = createSequencer({
   table: { client, tableName: setup.tableName },
   maxIds: setup.maxIds,
+  maxPrints: setup.maxPrints,
   paceMs: setup.paceMs,
   onCommitted: (room, messages) => port.postMessage({ type: 'committed', roomId: room.roomId, messages }),
 });

@@ -14,8 +14,10 @@ export interface WriterSetup {
   endpoint?: string;
   region: string;
   tableName: string;
-  /** Most idempotency keys the sequencer holds in memory (all rooms). */
+  /** Most idempotency keys the sequencer holds whole in memory (all rooms). */
   maxIds: number;
+  /** Most fingerprints of keys it holds (all rooms). */
+  maxPrints: number;
   /** Least time between the starts of two flushes under load. */
   paceMs: number;
 }
@@ -36,8 +38,10 @@ export type WriterStats = {
   flushes: number;
   messages: number;
   largestFlush: number;
-  /** Idempotency keys held in memory. */
+  /** Idempotency keys held whole in memory. */
   keys: number;
+  /** Fingerprints of keys held. */
+  prints: number;
 };
 
 // Distributes Omit over the union, so each request keeps its own fields.

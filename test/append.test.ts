@@ -227,7 +227,7 @@ describe('sequencer (one writer, group commit)', () => {
 
 describe('sequencer memory (issue: hardening)', () => {
   test('keys held stay within the budget across many rooms, and an old retry is still found in the table', async () => {
-    const sequencer = createSequencer({ table, maxIds: 50 });
+    const sequencer = createSequencer({ table, maxIds: 50, maxPrints: 150 });
     const rooms = range(20).map(() => newRoom());
     for (const room of rooms) {
       await Promise.all(range(10).map((i) => sequencer.append(room, draft(room, `k${i}`, `text ${i} `.repeat(400)), { mayRepeat: true })));
@@ -243,6 +243,34 @@ describe('sequencer memory (issue: hardening)', () => {
     assert.deepEqual(
       (await stored(first)).map(([seq]) => seq),
       range(11),
+    );
+    assert.ok(sequencer.stats().prints <= 150, `holds ${sequencer.stats().prints} fingerprints`);
+  });
+
+  test('a new key is told from a forgotten one without a read while its room is fingerprinted; past that budget, the table answers', async () => {
+    const sequencer = createSequencer({ table, maxIds: 10, maxPrints: 60 });
+    const [busy, other] = [newRoom(), newRoom()];
+    const reads = () => storageUsage().requests.Query ?? 0;
+    for (const i of range(40)) await sequencer.append(busy, draft(busy, `b${i}`), { mayRepeat: true });
+    // 30 of the room's keys are no longer held whole, yet new keys cost no look-up…
+    const before = reads();
+    for (const i of range(20)) await sequencer.append(busy, draft(busy, `n${i}`), { mayRepeat: true });
+    assert.equal(reads() - before, 0);
+    // …while a retry of a forgotten one is read from the table, found, and not stored again.
+    const retry = await sequencer.append(busy, draft(busy, 'b2'), { mayRepeat: true });
+    assert.deepEqual([retry.fresh, retry.message.server_seq, reads() - before], [false, 2, 1]);
+    // Another room's writes push the busy room (the least recently written) past the fingerprint budget: from then on
+    // a miss there asks the table, so a forgotten key is still found.
+    for (const i of range(5)) await sequencer.append(other, draft(other, `o${i}`), { mayRepeat: true });
+    assert.ok(sequencer.stats().prints <= 60, `holds ${sequencer.stats().prints} fingerprints`);
+    const afterBudget = reads();
+    const next = await sequencer.append(busy, draft(busy, 'late'), { mayRepeat: true });
+    assert.deepEqual([next.fresh, next.message.server_seq, reads() - afterBudget], [true, 61, 1]);
+    const old = await sequencer.append(busy, draft(busy, 'b3'), { mayRepeat: true });
+    assert.deepEqual([old.fresh, old.message.server_seq], [false, 3]);
+    assert.deepEqual(
+      (await stored(busy)).map(([seq]) => seq),
+      range(61),
     );
   });
 });
