@@ -140,6 +140,7 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     prints += state.prints.size - before;
     printing.delete(state);
     printing.add(state);
+    if (prints <= maxPrints) return; // the common case, on every append: no walk over the rooms
     for (const oldest of printing) {
       if (prints <= maxPrints) break;
       dropPrints(oldest);
