@@ -7,16 +7,24 @@ import type { LoginServiceHandlers } from '../contracts/generated/auth/LoginServ
 import type { ChatMessage } from '../contracts/generated/gateway/ChatMessage.js';
 import type { GatewayServiceHandlers } from '../contracts/generated/gateway/GatewayService.js';
 import type { gateway } from '../contracts/types.js';
+import { recordMs } from '../lib/latency.js';
 import { toStatusError } from './grpc-errors.js';
 import { bearerOf, type PublicApi, type Rpc } from './public-service.js';
 import type { StreamPort } from './subscribe-stream.js';
 
-/** A unary handler from an RPC; errors go through the one mapping. */
+/** A unary handler from an RPC; errors go through the one mapping. Its time, call to reply, is recorded under its name. */
 function unary<Req, Reply>(name: string, rpc: Rpc<Req, Reply>): grpc.handleUnaryCall<Req, Reply> {
   return (call, callback) => {
+    const started = performance.now();
     rpc(call.request, bearerOf(call.metadata.get('authorization')[0])).then(
-      (reply) => callback(null, reply),
-      (error) => callback(toStatusError(error, name)),
+      (reply) => {
+        recordMs(name, performance.now() - started);
+        callback(null, reply);
+      },
+      (error) => {
+        recordMs(name, performance.now() - started);
+        callback(toStatusError(error, name));
+      },
     );
   };
 }

@@ -12,6 +12,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cpuSeconds } from '../client/machine.js';
 import type { ChildServer } from '../infrastructure/local/processes.js';
+import { addLatency, type LatencyCounts, type LatencySummary, latencySince } from '../lib/latency.js';
 import {
   addInvokes,
   addStorage,
@@ -33,6 +34,12 @@ export interface CostReport {
   storagePerMessage: { requests: Record<string, number>; total: number; readUnits: number; writeUnits: number };
   invokesPerMessage: Record<string, number>;
   awsUsdPerMillionMessages: MillionMessagesUsd;
+  /**
+   * What the servers' own clocks said over the window (ms; bucket bounds, lib/latency.ts): each RPC's
+   * handler time, call to reply, and the event loop's delay, all replicas together. Beside what the
+   * clients saw, it tells the server's share of a latency from the network's and the load generator's.
+   */
+  serverLatencyMs: Record<string, LatencySummary>;
 }
 
 /** Reads every part's totals so far; a window's cost is what two readings differ by (costBetween). */
@@ -65,6 +72,7 @@ export interface Reading {
   cpu: Record<string, number>;
   storage: StorageUsage;
   functions: Record<string, InvokeUsage>;
+  latency: Record<string, LatencyCounts>;
 }
 
 /** What the work between two readings cost, per message sent between them. */
@@ -94,6 +102,7 @@ export function costBetween(start: Reading, end: Reading, messages: number): Cos
     },
     invokesPerMessage: perMessage(invokes, n),
     awsUsdPerMillionMessages: costOfMillion({ invokes: totalInvokes / n, lambdaMs: lambdaMs / n, readUnits, writeUnits }),
+    serverLatencyMs: latencySince(end.latency, start.latency),
   };
 }
 
@@ -126,6 +135,7 @@ export function monolithMeter(server: ChildServer, loadGenerator?: () => number)
         },
         storage: usage.storage,
         functions: {},
+        latency: usage.latency ?? {},
       };
     },
   };
@@ -144,8 +154,10 @@ export function functionsMeter(gateways: ChildServer[], offline: ChildServer, st
       const usages = await Promise.all(gateways.map(usageOf));
       const storage = noStorage();
       const functions: Record<string, InvokeUsage> = {};
+      const latency: Record<string, LatencyCounts> = {};
       for (const usage of usages) {
         addStorage(storage, usage.storage);
+        addLatency(latency, usage.latency ?? {});
         for (const [fn, used] of Object.entries(usage.functions ?? {})) {
           functions[fn] ??= noInvokes();
           addInvokes(functions[fn], used);
@@ -163,6 +175,7 @@ export function functionsMeter(gateways: ChildServer[], offline: ChildServer, st
         },
         storage,
         functions,
+        latency,
       };
     },
   };

@@ -82,7 +82,7 @@ async function monolithRun(): Promise<Run> {
     return {
       label: 'monolith',
       ...result,
-      extra: { writes: parse(line('message writes')), eventLoopDelay: parse(line('event loop delay')) },
+      extra: { writes: parse(line('message writes')) },
     };
   } finally {
     await server.stop();
@@ -130,6 +130,13 @@ function report(run: Run): void {
     const usd = cost.awsUsdPerMillionMessages;
     console.log(
       `aws:      $${usd.total} per million messages (Lambda requests $${usd.lambdaRequests} + duration $${usd.lambdaDuration} at ${usd.memoryMb} MB, DynamoDB reads $${usd.dynamoReads} + writes $${usd.dynamoWrites}; ${usd.prices.region} on-demand prices as of ${usd.prices.asOf}; gateways and containers not included)`,
+    );
+  }
+  const clock = cost?.serverLatencyMs;
+  if (clock) {
+    const at = (name: string) => (clock[name] ? `p50 ${clock[name].p50} p99 ${clock[name].p99} max ${clock[name].max} ms` : 'not measured');
+    console.log(
+      `server:   its own clock: SendMessage handler ${at('SendMessage')}; event loop delay ${at('event loop delay')} (bucket bounds)`,
     );
   }
   if (run.extra) console.log(`server:   ${JSON.stringify(run.extra)}`);

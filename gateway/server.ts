@@ -9,6 +9,7 @@ import { serveApi } from '../api/grpc-server.js';
 import { verifierOf } from '../functions/login/keys.js';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
+import { latencyCounts, watchEventLoop } from '../lib/latency.js';
 import { createGatewayBackend } from './backend.js';
 import type { GatewayConfig } from './config.js';
 import { startCredentialCheck } from './credentials.js';
@@ -40,6 +41,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   });
   const backend = createGatewayBackend({ invoker, poller, client, tables, credentials });
   const api = await serveApi(backend, config);
+  const stopWatchingLoop = watchEventLoop();
   let stopping: Promise<void> | undefined;
   return {
     address: api.address,
@@ -52,10 +54,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
       // Storage requests this replica sent, by operation: storage_Query, storage_BatchGetItem, …
       ...Object.fromEntries(Object.entries(storageUsage().requests).map(([operation, n]) => [`storage_${operation}`, n])),
     }),
-    usage: async () => ({ storage: storageUsage(), functions: invoker.usage() }),
+    usage: async () => ({ storage: storageUsage(), functions: invoker.usage(), latency: latencyCounts() }),
     stop() {
       stopping ??= (async () => {
         await api.shutdown();
+        stopWatchingLoop();
         poller.stop();
         credentials.stop();
         invoker.close();

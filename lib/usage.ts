@@ -5,6 +5,7 @@
  * invoke returns its own with its reply, a server prints its totals on SIGUSR2.
  */
 import { readFileSync, readlinkSync } from 'node:fs';
+import type { LatencyCounts } from './latency.js';
 
 export interface StorageUsage {
   /** Requests by operation (`Query`, `PutItem`, …). */
@@ -32,6 +33,8 @@ export interface ServerUsage {
   functions?: Record<string, InvokeUsage>;
   /** Kernel thread ids of its busy worker threads (`store`, `writer`), whose CPU time /proc gives apart. */
   threads?: Record<string, number>;
+  /** Its RPCs' handler times and its event loop's delay so far (lib/latency.ts). */
+  latency?: Record<string, LatencyCounts>;
 }
 
 /** What one invoke cost: sent back with its reply. */

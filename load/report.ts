@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AWS_PRICES } from '../bench/aws-cost.js';
 import type { CostReport } from '../bench/cost.js';
+import type { LatencySummary } from '../lib/latency.js';
 import { escapeXml, lineChart, type Series } from './charts.js';
 import { MAIN_RPC, type ScenarioKind } from './plan.js';
 import { type LoadRun, type Row, readRuns, rowsOf, seriesName } from './results.js';
@@ -220,9 +221,40 @@ function costTable(runs: LoadRun[]): Table[] {
   ];
 }
 
+/**
+ * Per chat run measured here: SendMessage as the clients saw it (Artillery)
+ * beside the servers' own clocks over the chat, so a slow send can be told
+ * to be the server's, or queueing on the way and in the load generator.
+ */
+function latencyTable(runs: LoadRun[]): Table[] {
+  const measured = runs.filter((r) => r.meta.chatCost?.serverLatencyMs).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
+  if (measured.length === 0) return [];
+  const pair = (s?: LatencySummary) => (s ? `${s.p50} / ${s.p99}` : '—');
+  return [
+    {
+      title: "The servers' own clocks",
+      note: 'ms during the chat, p50 / p99; clients: SendMessage as Artillery timed it (call to reply, on the same cores); handler: from the server calling its SendMessage handler to the reply being handed to gRPC, all replicas together; event loop delay: how late a 20-ms timer ran (about how long a call waited before its handler ran); server figures are the upper bounds of their buckets (at most 19 % high)',
+      header: ['run', 'clients', 'handler', 'event loop delay', 'event loop delay max'],
+      body: measured.map((run) => {
+        const at = run.meta.chatCost?.serverLatencyMs ?? {};
+        const seen = rowsOf(run).find((r) => r.metric === 'SendMessage');
+        return [
+          `${run.meta.target.label} ×${run.meta.target.replicas}, ${run.meta.scenario.id}: ${run.meta.scenario.users} users`,
+          seen ? `${seen.p50} / ${seen.p99}` : '—',
+          pair(at.SendMessage),
+          pair(at['event loop delay']),
+          at['event loop delay']?.max ?? '—',
+        ];
+      }),
+    },
+  ];
+}
+
+const allTables = (runs: LoadRun[], rows: Row[]) => [...tables(rows), ...costTable(runs), ...latencyTable(runs)];
+
 export function toMarkdown(runs: LoadRun[], rows: Row[]): string {
   const out = ['# Load runs', '', machineLine(runs), ''];
-  for (const t of [...tables(rows), ...costTable(runs)]) {
+  for (const t of allTables(runs, rows)) {
     out.push(`## ${t.title}`, '', `_${t.note}_`, '', `| ${t.header.join(' | ')} |`, `|${t.header.map(() => '---').join('|')}|`);
     for (const line of t.body) out.push(`| ${line.join(' | ')} |`);
     out.push('');
@@ -278,7 +310,7 @@ function charts(rows: Row[]): string[] {
 const html = (text: string | number) => escapeXml(String(text)).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 
 export function toHtml(runs: LoadRun[], rows: Row[]): string {
-  const sections = tables(rows).map(
+  const sections = allTables(runs, rows).map(
     (t) =>
       `<h2>${html(t.title)}</h2><p><em>${html(t.note)}</em></p><table><tr>${t.header.map((h) => `<th>${html(h)}</th>`).join('')}</tr>${t.body
         .map((line) => `<tr>${line.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`)

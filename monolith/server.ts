@@ -5,13 +5,13 @@
  */
 
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type RunningServer, serveApi } from '../api/grpc-server.js';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
 import { signingKeyFor } from '../infrastructure/local/dev-key.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../infrastructure/local/embedded-dynamo.js';
+import { latencyCounts, latencySince, watchEventLoop } from '../lib/latency.js';
 import { log } from '../lib/log.js';
 import { addStorage } from '../lib/usage.js';
 import { createMonolithBackend } from './backend.js';
@@ -84,10 +84,8 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     onStuck: () => fatal('embedded DynamoDB stayed unavailable')(new Error('out for 30 s; a restart reopens its store')),
   });
 
-  // How long callbacks waited for the event loop: the server-side share of tail latency. Sampled every
-  // 20 ms: at 5 ms its timer alone kept 1.4 % of a core busy in an idle server (measured here).
-  const loopDelay = monitorEventLoopDelay({ resolution: 20 });
-  loopDelay.enable();
+  // How long callbacks waited for the event loop: the server-side share of tail latency.
+  const stopWatchingLoop = watchEventLoop();
   let stopping: Promise<void> | undefined;
   return {
     address: api.address,
@@ -100,20 +98,15 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
       const threads: Record<string, number> = {};
       if (writes.thread) threads.writer = writes.thread;
       if (embedded?.threadId) threads.store = embedded.threadId;
-      return { storage: addStorage(storageUsage(), writes.storage), threads };
+      return { storage: addStorage(storageUsage(), writes.storage), threads, latency: latencyCounts() };
     },
     stop() {
       stopping ??= (async () => {
         storage?.stop();
         await api.shutdown();
         log.info('message writes', await writer.close());
-        loopDelay.disable();
-        const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-        log.info('event loop delay', {
-          p50_ms: ms(loopDelay.percentile(50)),
-          p99_ms: ms(loopDelay.percentile(99)),
-          max_ms: ms(loopDelay.max),
-        });
+        stopWatchingLoop();
+        log.info('event loop delay', { ms: latencySince(latencyCounts())['event loop delay'] });
         client.destroy();
         await embedded?.close();
       })();
