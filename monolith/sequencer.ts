@@ -42,6 +42,7 @@ import { deleteMessages, findByMsgId, type MessagesTable, putMessages, recentIds
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { BATCH_WRITE_ITEMS } from '../functions/storage/dynamo.js';
 import { UnavailableError } from '../lib/errors.js';
+import { recordMs } from '../lib/latency.js';
 import { log } from '../lib/log.js';
 
 export interface SequencerOptions {
@@ -96,6 +97,8 @@ interface Pending {
   message: chatmsg.ChatMessage;
   resolve: (message: chatmsg.ChatMessage) => void;
   reject: (error: Error) => void;
+  /** performance.now() when it was queued. */
+  queuedAt: number;
 }
 
 export interface Sequencer {
@@ -218,7 +221,9 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     const wait = lastFlushAt + paceMs - Date.now();
     if (backToBack && lastFlushSize > 1 && wait > 0 && queue.length < BATCH_WRITE_ITEMS) await sleep(wait);
     lastFlushAt = Date.now();
+    const started = performance.now();
     const batch = queue.slice(0, maxFlush);
+    for (const p of batch) recordMs('message queued', started - p.queuedAt);
     lastFlushSize = batch.length;
     queue = queue.slice(batch.length);
     stats.flushes++;
@@ -231,6 +236,8 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       );
     } catch (error) {
       return failRooms(batch, error);
+    } finally {
+      recordMs('message write (flush)', performance.now() - started);
     }
     const byRoom = new Map<RoomState, chatmsg.ChatMessage[]>();
     for (const p of batch) {
@@ -296,7 +303,9 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       if (keys.get(key) !== before || state.stale) return append(room, draft, opts);
     }
     const message = { ...draft, server_seq: state.nextSeq++, server_ts_ms: Date.now() };
-    const stored = new Promise<chatmsg.ChatMessage>((resolve, reject) => queue.push({ state, message, resolve, reject }));
+    const stored = new Promise<chatmsg.ChatMessage>((resolve, reject) =>
+      queue.push({ state, message, resolve, reject, queuedAt: performance.now() }),
+    );
     const stamp = stored.then(({ server_seq, server_ts_ms }) => ({ server_seq, server_ts_ms }));
     const entry = { state, stamp, textHash: hashOf(draft.text) };
     remember(key, entry);

@@ -11,7 +11,7 @@ import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
 import { signingKeyFor } from '../infrastructure/local/dev-key.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../infrastructure/local/embedded-dynamo.js';
-import { latencyCounts, latencySince, watchEventLoop } from '../lib/latency.js';
+import { addLatency, latencyCounts, latencySince, watchEventLoop } from '../lib/latency.js';
 import { log } from '../lib/log.js';
 import { addStorage } from '../lib/usage.js';
 import { createMonolithBackend } from './backend.js';
@@ -98,7 +98,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
       const threads: Record<string, number> = {};
       if (writes.thread) threads.writer = writes.thread;
       if (embedded?.threadId) threads.store = embedded.threadId;
-      return { storage: addStorage(storageUsage(), writes.storage), threads, latency: latencyCounts() };
+      return { storage: addStorage(storageUsage(), writes.storage), threads, latency: addLatency(latencyCounts(), writes.latency) };
     },
     stop() {
       stopping ??= (async () => {

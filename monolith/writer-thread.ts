@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { toWire } from '../lib/errors.js';
+import { latencyCounts } from '../lib/latency.js';
 import { threadId } from '../lib/usage.js';
 import { createSequencer } from './sequencer.js';
 import type { WriterRequest, WriterSetup } from './writer.js';
@@ -44,7 +45,7 @@ port.on('message', (request: WriterRequest) => {
     case 'stats':
       return answer(request.id, Promise.resolve(sequencer.stats()));
     case 'usage':
-      return answer(request.id, Promise.resolve({ storage: storageUsage(), thread: threadId() }));
+      return answer(request.id, Promise.resolve({ storage: storageUsage(), thread: threadId(), latency: latencyCounts() }));
     case 'forget':
       return sequencer.forget(request.roomId);
   }

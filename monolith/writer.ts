@@ -8,6 +8,7 @@ import type { chatmsg } from '../contracts/types.js';
 import type { Appended, Draft } from '../functions/chat/append.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { fromWire, type WireError } from '../lib/errors.js';
+import type { LatencyCounts } from '../lib/latency.js';
 import type { StorageUsage } from '../lib/usage.js';
 
 export interface WriterSetup {
@@ -96,8 +97,8 @@ export async function startWriter(
     committedSeq: (room: RoomRecord) => request<number>({ type: 'committedSeq', room }),
     forget: (roomId: string) => worker.postMessage({ type: 'forget', roomId } satisfies WriterRequest),
     stats: () => request<WriterStats>({ type: 'stats' }),
-    /** The writer thread's storage requests, and its kernel thread id. */
-    usage: () => request<{ storage: StorageUsage; thread?: number }>({ type: 'usage' }),
+    /** The writer thread's storage requests, its kernel thread id, and its timings (queue wait, flushes). */
+    usage: () => request<{ storage: StorageUsage; thread?: number; latency: Record<string, LatencyCounts> }>({ type: 'usage' }),
     /** Commits what is queued, stops the thread, and returns the final counts. */
     async close(): Promise<WriterStats> {
       const stats = await request<WriterStats>({ type: 'drain' });
