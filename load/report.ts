@@ -233,8 +233,8 @@ function latencyTable(runs: LoadRun[]): Table[] {
   return [
     {
       title: "The servers' own clocks",
-      note: 'ms during the chat, p50 / p99; clients: SendMessage as Artillery timed it (call to reply, on the same cores); handler: from the server calling its SendMessage handler to the reply being handed to gRPC, all replicas together; event loop delay: how late a 20-ms timer ran (about how long a call waited before its handler ran); server figures are the upper bounds of their buckets (at most 19 % high)',
-      header: ['run', 'clients', 'handler', 'event loop delay', 'event loop delay max'],
+      note: "ms during the chat, p50 / p99; clients: SendMessage as Artillery timed it (call to reply, on the same cores); handler: from the server calling its SendMessage handler to the reply being handed to gRPC, all replicas together; the monolith's writer: how long a message waited for a flush, and how long a flush's BatchWriteItem calls took (a send waits for both); event loop delay: how late a 20-ms timer ran (about how long a call waited before its handler ran); server figures are the upper bounds of their buckets (at most 19 % high)",
+      header: ['run', 'clients', 'handler', 'queued for a write', 'write', 'event loop delay', 'event loop delay max'],
       body: measured.map((run) => {
         const at = run.meta.chatCost?.serverLatencyMs ?? {};
         const seen = rowsOf(run).find((r) => r.metric === 'SendMessage');
@@ -242,6 +242,8 @@ function latencyTable(runs: LoadRun[]): Table[] {
           `${run.meta.target.label} ×${run.meta.target.replicas}, ${run.meta.scenario.id}: ${run.meta.scenario.users} users`,
           seen ? `${seen.p50} / ${seen.p99}` : '—',
           pair(at.SendMessage),
+          pair(at['message queued']),
+          pair(at['message write (flush)']),
           pair(at['event loop delay']),
           at['event loop delay']?.max ?? '—',
         ];
