@@ -23,6 +23,8 @@ export interface GatewayConfig {
   functionConcurrency: number;
   /** Most calls waiting per function from this replica; beyond, UNAVAILABLE at once. */
   functionQueue: number;
+  /** While the oldest waiting call has waited longer than this, new calls are refused at once. */
+  functionQueueWaitMs: number;
   /** Most waiting calls one invoke carries. */
   functionBatch: number;
   /** DynamoDB for Subscribe's reads; undefined means AWS. */
@@ -79,6 +81,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     functionTimeoutMs: e.integer('FUNCTION_TIMEOUT_MS', 10_000, 100, 900_000),
     functionConcurrency: e.integer('FUNCTION_CONCURRENCY', 1, 1, 1000),
     functionQueue: e.integer('FUNCTION_QUEUE', 256, 0, 100_000),
+    functionQueueWaitMs: e.integer('FUNCTION_QUEUE_WAIT_MS', 1_000, 0, 900_000),
     functionBatch: e.integer('FUNCTION_BATCH', 16, 1, MAX_BATCH),
     dynamoEndpoint: e.optional('DYNAMODB_ENDPOINT'),
     tablePrefix: e.tablePrefix('chat-dev-'),

@@ -6,7 +6,8 @@
  * - envelope `{ ok: false, error }` → that domain error (same gRPC status as the monolith)
  * - the function threw (FunctionError) → a plain error → INTERNAL
  * - no answer within `timeoutMs` of the call (waiting included) → DEADLINE_EXCEEDED; unreachable → UNAVAILABLE
- * - more than `queue` calls already waiting for that function → UNAVAILABLE at once
+ * - more than `queue` calls already waiting for that function, or the oldest of them waiting longer
+ *   than `maxWaitMs` → UNAVAILABLE at once
  *
  * What each answered invoke cost (its envelope's `cost`) is added up per function.
  *
@@ -19,7 +20,12 @@
  * load the cost per call falls as the load rises, and one warm instance per
  * function carries what several would. Past `queue` waiting calls the gateway
  * sheds load: a fast, honest UNAVAILABLE the client can retry with backoff,
- * not a wait that turns into DEADLINE_EXCEEDED seconds later. Like reserved
+ * not a wait that turns into DEADLINE_EXCEEDED seconds later. A count alone
+ * does not bound the wait when invokes slow down (a function whose calls take
+ * 600 ms instead of 20 under contention: 256 calls in batches of 16 are then
+ * 10 s of waiting), so the gateway also sheds while the oldest waiting call has
+ * waited longer than `maxWaitMs`: the queue is not draining in time, and a new
+ * call would only wait behind it (as CoDel judges a queue by its delay). Like reserved
  * concurrency on AWS, the bound also limits how many instances a burst can
  * start: each new instance is a cold start, and on serverless-offline, which
  * starts one per concurrent invoke, a burst of cold starts on two cores
@@ -43,6 +49,8 @@ export interface InvokerConfig {
   concurrency: number;
   /** Most calls waiting per function; more are refused at once. */
   queue: number;
+  /** While the oldest waiting call has waited longer than this, new calls are refused at once. */
+  maxWaitMs: number;
   /** Most waiting calls one invoke carries (1: every call is an invoke of its own). */
   batch: number;
 }
@@ -53,6 +61,8 @@ interface Call {
   reject(error: Error): void;
   timer?: NodeJS.Timeout;
   settled: boolean;
+  /** performance.now() when it started waiting. */
+  since: number;
 }
 
 /** One function's invokes in flight and the calls waiting for one. */
@@ -138,10 +148,14 @@ export function createInvoker(config: InvokerConfig) {
   function invoke(fn: string, operation: string, caller: Caller | undefined, request: unknown): Promise<unknown> {
     const lane = laneOf(fn);
     return new Promise((resolve, reject) => {
-      const call: Call = { event: { operation, caller, request }, resolve, reject, settled: false };
+      const now = performance.now();
+      const call: Call = { event: { operation, caller, request }, resolve, reject, settled: false, since: now };
       if (lane.inFlight < config.concurrency) return void start(fn, lane, [call]);
       if (lane.waiting.length >= config.queue)
         return reject(new UnavailableError(`${fn} is busy (${config.queue} calls waiting); retry with backoff`));
+      const oldest = lane.waiting[0];
+      if (oldest && now - oldest.since > config.maxWaitMs)
+        return reject(new UnavailableError(`${fn} is busy (calls waiting over ${config.maxWaitMs} ms); retry with backoff`));
       lane.waiting.push(call);
       // The deadline counts from the call, not the invoke: time spent waiting is the caller's time too.
       call.timer = setTimeout(() => {

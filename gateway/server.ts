@@ -26,6 +26,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     timeoutMs: config.functionTimeoutMs,
     concurrency: config.functionConcurrency,
     queue: config.functionQueue,
+    maxWaitMs: config.functionQueueWaitMs,
     batch: config.functionBatch,
   });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });

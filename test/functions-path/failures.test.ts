@@ -108,6 +108,7 @@ test('past its queue the gateway sheds at once with UNAVAILABLE, while the queue
     timeoutMs: TIMEOUT_MS,
     concurrency: 1,
     queue: 2,
+    maxWaitMs: 60_000,
     batch: 16,
   });
   try {
@@ -118,6 +119,48 @@ test('past its queue the gateway sheds at once with UNAVAILABLE, while the queue
     await Promise.all(calls);
     // One in flight and two queued time out; the other three were refused before any of them.
     assert.deepEqual(settled, [...Array(3).fill('UnavailableError'), ...Array(3).fill('DeadlineExceededError')]);
+  } finally {
+    invoker.close();
+    silent.closeAllConnections();
+    silent.close();
+  }
+});
+
+test('while its oldest waiting call has waited past the bound, the gateway sheds new calls at once', async () => {
+  const silent = http.createServer(() => undefined);
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const invoker = createInvoker({
+    endpoint: `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
+    region: 'us-east-1',
+    functionPrefix: 'x-',
+    timeoutMs: TIMEOUT_MS,
+    concurrency: 1,
+    queue: 100,
+    maxWaitMs: 300,
+    batch: 16,
+  });
+  // What became of a call (its error's class) and how long that took.
+  const outcome = async (work: Promise<unknown>) => {
+    const started = performance.now();
+    const status = await work.then(
+      () => 'answered',
+      (error: Error) => error.constructor.name,
+    );
+    return { status, ms: performance.now() - started };
+  };
+  try {
+    // One in flight, two waiting: room in the queue, and its oldest call is fresh.
+    const early = [0, 1, 2].map(() => outcome(invoker.invoke('chat', 'SendMessage', undefined, {})));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const late = await outcome(invoker.invoke('chat', 'SendMessage', undefined, {}));
+    assert.equal(late.status, 'UnavailableError');
+    assert.ok(late.ms < 100, `refused after ${Math.round(late.ms)} ms`);
+    // Another function's queue is its own: its first call is let in (and then times out like the rest).
+    const other = outcome(invoker.invoke('login', 'Login', undefined, {}));
+    assert.deepEqual(
+      (await Promise.all([...early, other])).map((o) => o.status),
+      Array(4).fill('DeadlineExceededError'),
+    );
   } finally {
     invoker.close();
     silent.closeAllConnections();
