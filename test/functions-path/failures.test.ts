@@ -97,8 +97,11 @@ test('a function that stalls gives DEADLINE_EXCEEDED at the gateway timeout', as
   assert.deepEqual(await addUser('after-hang'), { ok: true });
 });
 
-test('past its queue the gateway sheds at once with UNAVAILABLE, while the queued calls wait their turn', async () => {
-  // A Lambda endpoint that takes calls and never answers: every invoke stays in flight.
+/**
+ * An invoker in front of a Lambda endpoint that takes calls and never answers,
+ * so every invoke stays in flight: one per function (concurrency 1), the rest wait.
+ */
+async function silentInvoker(limits: { queue: number; maxWaitMs: number }) {
   const silent = http.createServer(() => undefined);
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
   const invoker = createInvoker({
@@ -107,10 +110,31 @@ test('past its queue the gateway sheds at once with UNAVAILABLE, while the queue
     functionPrefix: 'x-',
     timeoutMs: TIMEOUT_MS,
     concurrency: 1,
-    queue: 2,
-    maxWaitMs: 60_000,
     batch: 16,
+    ...limits,
   });
+  return {
+    invoker,
+    close() {
+      invoker.close();
+      silent.closeAllConnections();
+      silent.close();
+    },
+  };
+}
+
+/** What became of a call (its error's class) and how long that took. */
+async function outcome(work: Promise<unknown>): Promise<{ status: string; ms: number }> {
+  const started = performance.now();
+  const status = await work.then(
+    () => 'answered',
+    (error: Error) => error.constructor.name,
+  );
+  return { status, ms: performance.now() - started };
+}
+
+test('past its queue the gateway sheds at once with UNAVAILABLE, while the queued calls wait their turn', async () => {
+  const { invoker, close } = await silentInvoker({ queue: 2, maxWaitMs: 60_000 });
   try {
     const settled: string[] = [];
     const calls = Array.from({ length: 6 }, () =>
@@ -120,34 +144,12 @@ test('past its queue the gateway sheds at once with UNAVAILABLE, while the queue
     // One in flight and two queued time out; the other three were refused before any of them.
     assert.deepEqual(settled, [...Array(3).fill('UnavailableError'), ...Array(3).fill('DeadlineExceededError')]);
   } finally {
-    invoker.close();
-    silent.closeAllConnections();
-    silent.close();
+    close();
   }
 });
 
 test('while its oldest waiting call has waited past the bound, the gateway sheds new calls at once', async () => {
-  const silent = http.createServer(() => undefined);
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  const invoker = createInvoker({
-    endpoint: `http://127.0.0.1:${(silent.address() as { port: number }).port}`,
-    region: 'us-east-1',
-    functionPrefix: 'x-',
-    timeoutMs: TIMEOUT_MS,
-    concurrency: 1,
-    queue: 100,
-    maxWaitMs: 300,
-    batch: 16,
-  });
-  // What became of a call (its error's class) and how long that took.
-  const outcome = async (work: Promise<unknown>) => {
-    const started = performance.now();
-    const status = await work.then(
-      () => 'answered',
-      (error: Error) => error.constructor.name,
-    );
-    return { status, ms: performance.now() - started };
-  };
+  const { invoker, close } = await silentInvoker({ queue: 100, maxWaitMs: 300 });
   try {
     // One in flight, two waiting: room in the queue, and its oldest call is fresh.
     const early = [0, 1, 2].map(() => outcome(invoker.invoke('chat', 'SendMessage', undefined, {})));
@@ -162,9 +164,7 @@ test('while its oldest waiting call has waited past the bound, the gateway sheds
       Array(4).fill('DeadlineExceededError'),
     );
   } finally {
-    invoker.close();
-    silent.closeAllConnections();
-    silent.close();
+    close();
   }
 });
 
