@@ -135,8 +135,11 @@ function report(run: Run): void {
   const clock = cost?.serverLatencyMs;
   if (clock) {
     const at = (name: string) => (clock[name] ? `p50 ${clock[name].p50} p99 ${clock[name].p99} max ${clock[name].max} ms` : 'not measured');
+    const writes = clock['message write (flush)']
+      ? `; queued for a write ${at('message queued')}; write (flush) ${at('message write (flush)')}`
+      : '';
     console.log(
-      `server:   its own clock: SendMessage handler ${at('SendMessage')}; event loop delay ${at('event loop delay')} (bucket bounds)`,
+      `server:   its own clock: SendMessage handler ${at('SendMessage')}${writes}; event loop delay ${at('event loop delay')} (bucket bounds)`,
     );
   }
   if (run.extra) console.log(`server:   ${JSON.stringify(run.extra)}`);
