@@ -1,6 +1,7 @@
 /**
  * Where a run's work went, over the benchmark's measured window: CPU time by
- * part (per process, and per thread where one process holds two parts),
+ * part (per process, and per thread where one process holds two parts), the
+ * time each server part's threads waited for a core (the scheduler's counters),
  * storage requests and request units per message, Lambda invokes and billed
  * time per message, and what a million such messages would cost on AWS.
  *
@@ -10,7 +11,7 @@
  * serverless-offline's, which runs them.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cpuSeconds } from '../client/machine.js';
+import { cpuSeconds, waitingSeconds } from '../client/machine.js';
 import type { ChildServer } from '../infrastructure/local/processes.js';
 import { addLatency, type LatencyCounts, type LatencySummary, latencySince } from '../lib/latency.js';
 import {
@@ -31,6 +32,8 @@ export interface CostReport {
   cpuMsPerMessage: Record<string, number>;
   /** Every part but the load generator. */
   serverMsPerMessage: number;
+  /** ms per message each server part's threads spent runnable but waiting for a core: what contention adds. */
+  cpuWaitMsPerMessage: Record<string, number>;
   storagePerMessage: { requests: Record<string, number>; total: number; readUnits: number; writeUnits: number };
   invokesPerMessage: Record<string, number>;
   awsUsdPerMillionMessages: MillionMessagesUsd;
@@ -70,6 +73,8 @@ const perMessage = (record: Record<string, number>, messages: number) =>
 export interface Reading {
   /** CPU seconds so far, by part. */
   cpu: Record<string, number>;
+  /** Seconds spent waiting for a core so far, by server part (its live threads'). */
+  waiting: Record<string, number>;
   storage: StorageUsage;
   functions: Record<string, InvokeUsage>;
   latency: Record<string, LatencyCounts>;
@@ -79,7 +84,9 @@ export interface Reading {
 export function costBetween(start: Reading, end: Reading, messages: number): CostReport {
   const n = Math.max(messages, 1);
   // CPU ms spent in the window, by part; like everything else here, divided by the messages below.
-  const cpuMs = Object.fromEntries(Object.entries(end.cpu).map(([part, seconds]) => [part, (seconds - (start.cpu[part] ?? 0)) * 1000]));
+  const msBetween = (now: Record<string, number>, before: Record<string, number>) =>
+    Object.fromEntries(Object.entries(now).map(([part, seconds]) => [part, (seconds - (before[part] ?? 0)) * 1000]));
+  const cpuMs = msBetween(end.cpu, start.cpu);
   const storage = storageSince(end.storage, start.storage);
   const invokes: Record<string, number> = {};
   let lambdaMs = 0;
@@ -94,6 +101,7 @@ export function costBetween(start: Reading, end: Reading, messages: number): Cos
   return {
     cpuMsPerMessage: perMessage(cpuMs, n),
     serverMsPerMessage: round(Object.entries(cpuMs).reduce((sum, [part, ms]) => (part === 'load generator' ? sum : sum + ms), 0) / n),
+    cpuWaitMsPerMessage: perMessage(msBetween(end.waiting, start.waiting), n),
     storagePerMessage: {
       requests: perMessage(storage.requests, n),
       total: round(totalRequests(storage) / n),
@@ -107,6 +115,7 @@ export function costBetween(start: Reading, end: Reading, messages: number): Cos
 }
 
 const cpu = (pid: number, thread?: number) => cpuSeconds(pid, thread) ?? 0;
+const waiting = (pid: number, thread?: number) => waitingSeconds(pid, thread) ?? 0;
 
 /** This process's CPU seconds so far, less one of its threads (the embedded store's, when it runs here): the benchmark's own load. */
 export const thisProcessLess = (thread?: number) => (): number => {
@@ -124,8 +133,11 @@ export function monolithMeter(server: ChildServer, loadGenerator?: () => number)
   return {
     async read() {
       const usage = await usageOf(server);
-      const writer = usage.threads?.writer === undefined ? 0 : cpu(pid, usage.threads.writer);
-      const store = usage.threads?.store === undefined ? 0 : cpu(pid, usage.threads.store);
+      const { writer: writerThread, store: storeThread } = usage.threads ?? {};
+      const writer = writerThread === undefined ? 0 : cpu(pid, writerThread);
+      const store = storeThread === undefined ? 0 : cpu(pid, storeThread);
+      const writerWaits = writerThread === undefined ? 0 : waiting(pid, writerThread);
+      const storeWaits = storeThread === undefined ? 0 : waiting(pid, storeThread);
       return {
         cpu: {
           'monolith (gRPC, logic)': cpu(pid) - writer - store,
@@ -133,6 +145,7 @@ export function monolithMeter(server: ChildServer, loadGenerator?: () => number)
           store,
           ...(loadGenerator ? { 'load generator': loadGenerator() } : {}),
         },
+        waiting: { 'monolith (gRPC, logic)': waiting(pid) - writerWaits - storeWaits, 'writer thread': writerWaits, store: storeWaits },
         storage: usage.storage,
         functions: {},
         latency: usage.latency ?? {},
@@ -172,6 +185,12 @@ export function functionsMeter(gateways: ChildServer[], offline: ChildServer, st
           functions: functionsCpu,
           store: storeThreadId === undefined ? 0 : cpu(process.pid, storeThreadId),
           ...(loadGenerator ? { 'load generator': loadGenerator() } : {}),
+        },
+        // The functions run on the host's threads: their waits cannot be told apart from its own.
+        waiting: {
+          gateways: gateways.reduce((sum, g) => sum + waiting(g.child.pid as number), 0),
+          'function host and functions': waiting(offlinePid),
+          store: storeThreadId === undefined ? 0 : waiting(process.pid, storeThreadId),
         },
         storage,
         functions,

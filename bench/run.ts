@@ -122,6 +122,8 @@ function report(run: Run): void {
   if (cost) {
     const parts = Object.entries(cost.cpuMsPerMessage).map(([part, ms]) => `${part} ${ms}`);
     console.log(`cpu:      ${cost.serverMsPerMessage} ms per message on the server side (${parts.join(', ')})`);
+    const waits = Object.entries(cost.cpuWaitMsPerMessage).map(([part, ms]) => `${part} ${ms}`);
+    console.log(`waiting:  for a core, ms per message (${waits.join(', ')}): runnable, not running`);
     const s = cost.storagePerMessage;
     const requests = Object.entries(s.requests).map(([operation, n]) => `${operation} ${n}`);
     console.log(`storage:  ${s.total} requests per message (${requests.join(', ')}); ${s.readUnits} RRU + ${s.writeUnits} WRU`);

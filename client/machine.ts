@@ -2,7 +2,7 @@
 
 import { execSync } from 'node:child_process';
 import { randomBytes, scryptSync } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 // Read from node_modules, since some packages do not export their package.json.
@@ -48,6 +48,30 @@ const ticksToSeconds = (a?: string, b?: string) => (Number(a) + Number(b)) / 100
 export function cpuSeconds(pid: number, thread?: number): number | undefined {
   const fields = statFields(pid, thread);
   return fields && ticksToSeconds(fields[11], fields[12]);
+}
+
+/**
+ * Seconds a process's threads (or one thread) have spent runnable but waiting
+ * for a core, from the scheduler's own counters (schedstat's second field):
+ * what CPU contention adds to latency. For a process, the sum over its live
+ * threads. Linux only, undefined elsewhere.
+ */
+export function waitingSeconds(pid: number, thread?: number): number | undefined {
+  let threads: string[];
+  try {
+    threads = thread === undefined ? readdirSync(`/proc/${pid}/task`) : [String(thread)];
+  } catch {
+    return undefined;
+  }
+  let ns = 0;
+  for (const tid of threads) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]);
+    } catch {
+      // The thread ended between the listing and now.
+    }
+  }
+  return ns / 1e9;
 }
 
 /** CPU seconds this process's exited (and reaped) children used, theirs included (cutime + cstime); Linux only. */

@@ -183,6 +183,8 @@ function machineLine(runs: LoadRun[]): string {
  * units per message, and the AWS estimate, during the chat where measured
  * (older runs: over the whole run), beside the whole run's server CPU.
  */
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
 function costTable(runs: LoadRun[]): Table[] {
   const measured = runs.filter((r) => r.meta.cost).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
   if (measured.length === 0) return [];
@@ -190,11 +192,12 @@ function costTable(runs: LoadRun[]): Table[] {
   return [
     {
       title: 'Where the time goes',
-      note: `per message sent, during the chat (from the end of the arrival phase: logins left out; runs marked * over the whole run, measured before this was); CPU in ms by part, the load generator (Artillery, on the same cores) apart; "whole run": the server CPU with the logins; AWS: $ per million such messages at ${AWS_PRICES.region} on-demand prices as of ${AWS_PRICES.asOf} (Lambda and DynamoDB only)`,
+      note: `per message sent, during the chat (from the end of the arrival phase: logins left out; runs marked * over the whole run, measured before this was); CPU in ms by part, the load generator (Artillery, on the same cores) apart; "waited for a core": ms the servers' threads were runnable but not running (the scheduler's counters), what contention adds to latency; "whole run": the server CPU with the logins; AWS: $ per million such messages at ${AWS_PRICES.region} on-demand prices as of ${AWS_PRICES.asOf} (Lambda and DynamoDB only)`,
       header: [
         'run',
         'server CPU ms',
         'by part',
+        'waited for a core ms',
         'load generator',
         'storage requests',
         'RRU / WRU',
@@ -209,6 +212,8 @@ function costTable(runs: LoadRun[]): Table[] {
           `${meta.target.label} ×${meta.target.replicas}, ${meta.scenario.id}: ${meta.scenario.users} users${meta.chatCost ? '' : ' *'}`,
           c.serverMsPerMessage,
           parts.map(([part, ms]) => `${part} ${ms}`).join(', '),
+          // Older runs were measured before waits were.
+          c.cpuWaitMsPerMessage ? round3(Object.values(c.cpuWaitMsPerMessage).reduce((a, b) => a + b, 0)) : '—',
           c.cpuMsPerMessage[LOAD] ?? '—',
           c.storagePerMessage.total,
           `${c.storagePerMessage.readUnits} / ${c.storagePerMessage.writeUnits}`,
