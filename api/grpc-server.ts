@@ -7,6 +7,7 @@ import { ReflectionService } from '@grpc/reflection';
 import { HealthImplementation } from 'grpc-health-check';
 import { loadContracts } from '../contracts/index.js';
 import type { EnvReader } from '../lib/env.js';
+import { watchEventLoop } from '../lib/latency.js';
 import type { ServerUsage } from '../lib/usage.js';
 import type { Backend } from './backend.js';
 import { encodeOnce, grpcHandlers, withEncodedStream } from './grpc-service.js';
@@ -38,7 +39,7 @@ export interface ApiServer {
   webUrl?: string;
   /** What the health service says (until shutdown, after which it is NOT_SERVING for good). */
   setServing(serving: boolean): void;
-  /** Not serving (health), streams ended with UNAVAILABLE, calls drained (forced after 5 s). */
+  /** Not serving (health), streams ended with UNAVAILABLE, calls drained (forced after 5 s); the loop watch stopped. */
   shutdown(): Promise<void>;
 }
 
@@ -122,6 +123,8 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
       throw new Error(`cannot serve gRPC-Web on ${host}:${settings.webPort}: ${(error as Error).message}`);
     });
   }
+  // How long callbacks waited for the event loop: the server-side share of tail latency (lib/latency.ts).
+  const stopWatchingLoop = watchEventLoop();
   let stopping = false;
   const setHealth = (serving: boolean) => {
     for (const service of ['', ...SERVICES]) health.setStatus(service, serving ? 'SERVING' : 'NOT_SERVING');
@@ -147,6 +150,7 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
         });
       });
       await Promise.all([grpcDrained, web?.close()]);
+      stopWatchingLoop();
     },
   };
 }

@@ -9,7 +9,7 @@ import { serveApi } from '../api/grpc-server.js';
 import { verifierOf } from '../functions/login/keys.js';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
-import { latencyCounts, watchEventLoop } from '../lib/latency.js';
+import { latencyCounts } from '../lib/latency.js';
 import { createGatewayBackend } from './backend.js';
 import type { GatewayConfig } from './config.js';
 import { startCredentialCheck } from './credentials.js';
@@ -42,7 +42,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
   });
   const backend = createGatewayBackend({ invoker, poller, client, tables, credentials });
   const api = await serveApi(backend, config);
-  const stopWatchingLoop = watchEventLoop();
   let stopping: Promise<void> | undefined;
   return {
     address: api.address,
@@ -59,7 +58,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     stop() {
       stopping ??= (async () => {
         await api.shutdown();
-        stopWatchingLoop();
         poller.stop();
         credentials.stop();
         invoker.close();

@@ -183,7 +183,8 @@ function machineLine(runs: LoadRun[]): string {
  * units per message, and the AWS estimate, during the chat where measured
  * (older runs: over the whole run), beside the whole run's server CPU.
  */
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
+/** A per-message record's parts added up (waits of all server parts, invokes of all functions). */
+const total = (record: Record<string, number>) => Math.round(Object.values(record).reduce((a, b) => a + b, 0) * 1000) / 1000;
 
 function costTable(runs: LoadRun[]): Table[] {
   const measured = runs.filter((r) => r.meta.cost).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
@@ -213,11 +214,11 @@ function costTable(runs: LoadRun[]): Table[] {
           c.serverMsPerMessage,
           parts.map(([part, ms]) => `${part} ${ms}`).join(', '),
           // Older runs were measured before waits were.
-          c.cpuWaitMsPerMessage ? round3(Object.values(c.cpuWaitMsPerMessage).reduce((a, b) => a + b, 0)) : '—',
+          c.cpuWaitMsPerMessage ? total(c.cpuWaitMsPerMessage) : '—',
           c.cpuMsPerMessage[LOAD] ?? '—',
           c.storagePerMessage.total,
           `${c.storagePerMessage.readUnits} / ${c.storagePerMessage.writeUnits}`,
-          Math.round(Object.values(c.invokesPerMessage).reduce((a, b) => a + b, 0) * 1000) / 1000,
+          total(c.invokesPerMessage),
           c.awsUsdPerMillionMessages.total,
           (meta.cost as CostReport).serverMsPerMessage,
         ];

@@ -11,7 +11,7 @@ import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
 import { signingKeyFor } from '../infrastructure/local/dev-key.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from '../infrastructure/local/embedded-dynamo.js';
-import { addLatency, latencyCounts, latencySince, watchEventLoop } from '../lib/latency.js';
+import { addLatency, latencyCounts, latencySince } from '../lib/latency.js';
 import { log } from '../lib/log.js';
 import { addStorage } from '../lib/usage.js';
 import { createMonolithBackend } from './backend.js';
@@ -84,8 +84,6 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     onStuck: () => fatal('embedded DynamoDB stayed unavailable')(new Error('out for 30 s; a restart reopens its store')),
   });
 
-  // How long callbacks waited for the event loop: the server-side share of tail latency.
-  const stopWatchingLoop = watchEventLoop();
   let stopping: Promise<void> | undefined;
   return {
     address: api.address,
@@ -105,7 +103,6 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
         storage?.stop();
         await api.shutdown();
         log.info('message writes', await writer.close());
-        stopWatchingLoop();
         log.info('event loop delay', { ms: latencySince(latencyCounts())['event loop delay'] });
         client.destroy();
         await embedded?.close();
