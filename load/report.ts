@@ -38,6 +38,7 @@ const CSV_COLUMNS: (keyof Row)[] = [
   'lost',
   'gaps',
   'duplicates',
+  'behindPlanSeconds',
   'servedBy',
 ];
 
@@ -111,7 +112,7 @@ function tables(rows: Row[]): Table[] {
     },
     {
       title: 'Chat',
-      note: 'log in, join a room, follow it, two minutes at 0.2 messages per user per second (13–15: everyone in one room, no one following it, as the original tester ran); failed calls are all calls of the run (logins included)',
+      note: 'log in, join a room, follow it, two minutes at 0.2 messages per user per second (13–15: everyone in one room, no one following it, as the original tester ran); failed calls are all calls of the run (logins included); the chat begins a second after the arrival phase, or once every login has settled if later ("began late": by how much; - for runs from before the chat waited)',
       header: [
         'users',
         'target',
@@ -124,6 +125,7 @@ function tables(rows: Row[]): Table[] {
         'delivery p50',
         'delivery p99',
         'lost',
+        'began late (s)',
         'checks',
       ],
       body: of('chat', 'SendMessage').map((r) => {
@@ -140,6 +142,7 @@ function tables(rows: Row[]): Table[] {
           d?.p50 ?? '-',
           d?.p99 ?? '-',
           d?.lost ?? '-',
+          d?.behindPlanSeconds ?? '-',
           verdict(r),
         ];
       }),

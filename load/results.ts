@@ -22,8 +22,10 @@ export interface RunMeta {
   phases?: { duration: number }[];
   /** Where a chat run's work went, per message, over the whole run (targets started by the runner). */
   cost?: CostReport;
-  /** The same from the chat's start (the end of the arrival phase), logins left out; runs since it was measured. */
+  /** The same from the chat's start, logins left out; runs since it was measured. */
   chatCost?: CostReport;
+  /** How long after the arrival phase's end (plus a second) the chat began: logins still queued then; runs since the chat waits for them. */
+  chatBehindPlanSeconds?: number;
 }
 
 export interface LoadRun {
@@ -57,6 +59,8 @@ export interface Row {
   lost?: number;
   gaps?: number;
   duplicates?: number;
+  /** Delivery rows: how late the chat began, waiting for logins (RunMeta.chatBehindPlanSeconds). */
+  behindPlanSeconds?: number;
   /** Replies per server (`x-served-by`), e.g. "gateway-0 340 / gateway-1 330". */
   servedBy: string;
   /** Login storms' `wait` row: attempts turned away and tried again, and the soonest everyone can be in (the arrival window, or users × hash time ÷ cores if longer). */
@@ -137,6 +141,7 @@ export function rowsOf({ meta, report }: LoadRun): Row[] {
       lost: counters['grpc.delivery.lost'] ?? 0,
       gaps: counters['grpc.delivery.gaps'] ?? 0,
       duplicates: counters['grpc.delivery.duplicates'] ?? 0,
+      behindPlanSeconds: meta.chatBehindPlanSeconds,
     });
   return rows;
 }

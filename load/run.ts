@@ -81,30 +81,25 @@ function seed(target: LoadTarget, users: number): Promise<void> {
 }
 
 /**
- * A reading when a chat scenario's chat begins (the end of its arrival phase,
- * timed from Artillery saying the phase started), so a run's cost can be told
- * apart from its logins': every send comes after it (each user first waits an
- * interval), and only logins turned away until the very end come later.
+ * A reading when a chat scenario's chat begins, so a run's cost can be told
+ * apart from its logins': the scenario's workers print "chat begins: …" once
+ * every user who arrived has logged in or given up (load/scenarios/rooms.cjs),
+ * and every send comes after it. Also how far behind plan the chat began
+ * (logins still queued when the arrival phase ended), the latest worker's.
  */
-function chatStartReading(meter: Meter | undefined, scenario: LoadScenario) {
-  const arrivalSeconds = Number(scenario.variables.arrivalSeconds);
-  let timer: NodeJS.Timeout | undefined;
+function chatStartReading(meter: Meter | undefined) {
   let reading: Promise<Reading | undefined> | undefined;
+  let behindPlanSeconds: number | undefined;
   return {
     onOutput(text: string) {
-      if (!meter || timer || !Number.isFinite(arrivalSeconds) || !text.includes('Phase started:')) return;
-      timer = setTimeout(
-        () => {
-          reading = meter.read().catch(() => undefined);
-        },
-        (arrivalSeconds + 1) * 1000,
-      );
+      for (const match of text.matchAll(/^chat begins: .*?(\d+(?:\.\d+)?) s after the planned start$/gm)) {
+        behindPlanSeconds = Math.max(behindPlanSeconds ?? 0, Number(match[1]));
+        reading ??= meter?.read().catch(() => undefined);
+      }
     },
-    /** The reading, if it was taken before the run ended. */
-    taken(): Promise<Reading | undefined> {
-      clearTimeout(timer);
-      return reading ?? Promise.resolve(undefined);
-    },
+    behindPlanSeconds: () => behindPlanSeconds,
+    /** The reading, if the chat began. */
+    taken: (): Promise<Reading | undefined> => reading ?? Promise.resolve(undefined),
   };
 }
 
@@ -139,6 +134,7 @@ function oneLine(run: LoadRun): string {
   ];
   const d = rows.find((r) => r.metric === 'delivery');
   if (d) parts.push(`delivered ${d.count}, p50 ${d.p50} p99 ${d.p99} ms, lost ${d.lost}`);
+  if (run.meta.chatBehindPlanSeconds) parts.push(`chat began ${run.meta.chatBehindPlanSeconds} s behind plan (logins)`);
   if (run.meta.scenario.kind === 'routing') parts.push(`served by ${main?.servedBy}`);
   return parts.join(' · ');
 }
@@ -166,7 +162,7 @@ async function main() {
       const load = artilleryCpu();
       const meter = target.meter?.(load.seconds);
       const atStart = await meter?.read();
-      const chatStart = chatStartReading(meter, scenario);
+      const chatStart = chatStartReading(meter);
       const showProgress = progress(scenario);
       const run = await runArtillery(path.join(ROOT, scenarioFile(scenario)), target.address, {
         overrides: artilleryOverrides(scenario),
@@ -211,6 +207,7 @@ async function main() {
         kdf: { algorithm: 'scrypt', N: 2 ** scryptLogN, r: 8, p: 1, msPerHash: Number(kdf.toFixed(1)) },
         cost,
         chatCost,
+        chatBehindPlanSeconds: chatStart.behindPlanSeconds(),
       };
       writeFileSync(path.join(runsDir, `${name}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
       const line = run.report ? oneLine({ meta, report: run.report }) : 'no report';

@@ -3,9 +3,11 @@
  * Artillery CLI with the runner's smoke scenarios: its latency against a
  * server that answers after a known delay, report counters against a real
  * server (the monolith, or the functions path under test/functions-path/),
- * and a failing exit code against a target that is down.
+ * and a failing exit code against a target that is down; and the chat
+ * scenarios' start, which waits for every login.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
@@ -103,4 +105,44 @@ test('a target that is down fails the run: every user tries again until the smok
   const counters = run.report?.aggregate.counters ?? {};
   assert.equal(counters['vusers.failed'], 10);
   assert.ok((counters['grpc.retried.Login.UNAVAILABLE'] ?? 0) >= 20, 'each user tried more than once');
+});
+
+test('a chat begins once the arrival phase is over and every arrived user has logged in or given up', async () => {
+  // The chat scenarios' processor, fresh (its state is per Artillery worker), driven as Artillery drives it.
+  const processor = path.join(ROOT, 'load/scenarios/rooms.cjs');
+  const require = createRequire(import.meta.url);
+  delete require.cache[processor];
+  delete require.cache[path.join(ROOT, 'load/scenarios/login.cjs')];
+  const rooms = require(processor);
+  const noEvents = { emit() {} };
+  const step = (fn: string, context: object) => new Promise<void>((resolve) => rooms[fn](context, noEvents, () => resolve()));
+  const user = (index: number) => ({ vars: { index, roomSize: 10, run: 't', arrivalSeconds: 0.2, interval: '10ms' } });
+  const [ann, bob] = [user(0), user(1)];
+  for (const u of [ann, bob]) {
+    await step('pickRoom', u);
+    await step('arrive', u);
+  }
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => lines.push(line);
+  try {
+    Object.assign(ann.vars, { token: 'a' });
+    await step('loggedIn', ann);
+    let annChats = false;
+    const annWaits = step('waitForEveryone', ann).then(() => {
+      annChats = true;
+    });
+    // The arrival phase is over (0.2 s) and a second more has passed, but bob is still logging in.
+    await new Promise((resolve) => setTimeout(resolve, 1_400));
+    assert.equal(annChats, false, 'the chat began before every login had settled');
+    // bob gives up (no credential): his login has settled, so the chat begins a second later.
+    const bobSettled = Date.now();
+    await step('loggedIn', bob);
+    await annWaits;
+    assert.ok(Date.now() - bobSettled >= 990, `began ${Date.now() - bobSettled} ms after the last login`);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] ?? '', /^chat begins: 2 users' logins settled, 1\.[0-9] s after the planned start$/);
+  } finally {
+    console.log = log;
+  }
 });

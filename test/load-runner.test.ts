@@ -53,6 +53,7 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
   // The chat's cost is measured from its start (logins left out), Artillery's CPU included: within the whole run's.
   const [whole, chatOnly] = [chat.meta.cost, chat.meta.chatCost];
   assert.ok(whole && chatOnly, 'both costs measured');
+  assert.ok((chat.meta.chatBehindPlanSeconds ?? -1) >= 0, 'when the chat began, against plan');
   const load = (c: typeof whole) => c.cpuMsPerMessage['load generator'] ?? 0;
   assert.ok(load(chatOnly) > 0 && load(chatOnly) <= load(whole), `load generator ${load(chatOnly)} ≤ ${load(whole)} ms`);
   assert.ok(
