@@ -261,6 +261,51 @@ function latencyTable(runs: LoadRun[]): Table[] {
   ];
 }
 
+/**
+ * Per chat run with a timeline, window by window (HTML only: a 5,000-user run has 30 of them): what the clients
+ * saw in each Artillery period beside the servers' clocks and busy cores over the same 10 s.
+ */
+function timelineTables(runs: LoadRun[]): Table[] {
+  const pair = (s?: { p50: number; p99: number }) => (s ? `${s.p50} / ${s.p99}` : '—');
+  return runs
+    .filter((run) => run.meta.scenario.kind === 'chat' && (run.meta.timeline?.length ?? 0) > 0)
+    .map((run) => {
+      const timeline = run.meta.timeline ?? [];
+      const first = timeline[0]?.period ?? 0;
+      const periods = new Map(run.report.intermediate.map((p) => [Number(p.period), p]));
+      return {
+        title: `Over time: ${run.meta.name}`,
+        note: "per 10 s, from the run's first; clients: SendMessage as Artillery timed it in the same period; handler, queued, write, loop delay: the servers' clocks (ms, p50 / p99; upper bounds of their buckets); busy cores: CPU seconds per second, the servers' parts together and the load generator",
+        header: [
+          's',
+          'sends/s',
+          'clients',
+          'handler',
+          'queued for a write',
+          'write',
+          'event loop delay',
+          'busy cores: servers',
+          'load generator',
+        ],
+        body: timeline.map((w) => {
+          const clients = periods.get(w.period)?.summaries['grpc.response_time.SendMessage'];
+          const busy = Object.entries(w.cores).reduce((sum, [part, cores]) => (part === 'load generator' ? sum : sum + cores), 0);
+          return [
+            (w.period - first) / 1000,
+            clients ? Math.round(clients.count / 10) : 0,
+            pair(clients),
+            pair(w.latency.SendMessage),
+            pair(w.latency['message queued']),
+            pair(w.latency['message write (flush)']),
+            pair(w.latency['event loop delay']),
+            Math.round(busy * 100) / 100,
+            w.cores['load generator'] ?? '—',
+          ];
+        }),
+      };
+    });
+}
+
 const allTables = (runs: LoadRun[], rows: Row[]) => [...tables(rows), ...costTable(runs), ...latencyTable(runs)];
 
 export function toMarkdown(runs: LoadRun[], rows: Row[]): string {
@@ -321,7 +366,7 @@ function charts(rows: Row[]): string[] {
 const html = (text: string | number) => escapeXml(String(text)).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 
 export function toHtml(runs: LoadRun[], rows: Row[]): string {
-  const sections = allTables(runs, rows).map(
+  const sections = [...allTables(runs, rows), ...timelineTables(runs)].map(
     (t) =>
       `<h2>${html(t.title)}</h2><p><em>${html(t.note)}</em></p><table><tr>${t.header.map((h) => `<th>${html(h)}</th>`).join('')}</tr>${t.body
         .map((line) => `<tr>${line.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`)

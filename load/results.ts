@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CostReport } from '../bench/cost.js';
 import type { ScenarioKind } from './plan.js';
 import type { ArtilleryReport } from './run-artillery.js';
+import type { ServerWindow } from './timeline.js';
 
 export interface RunMeta {
   name: string;
@@ -26,6 +27,8 @@ export interface RunMeta {
   chatCost?: CostReport;
   /** How long after the arrival phase's end (plus a second) the chat began: logins still queued then; runs since the chat waits for them. */
   chatBehindPlanSeconds?: number;
+  /** The servers' clocks and busy cores per 10-s window, beside Artillery's periods (targets started here; runs since it was measured). */
+  timeline?: ServerWindow[];
 }
 
 export interface LoadRun {

@@ -21,6 +21,8 @@ export interface ArtillerySummary {
 }
 
 export interface ArtilleryPeriod {
+  /** An intermediate period's start, ms since the epoch on a 10-s boundary (as text). */
+  period?: string;
   counters: Record<string, number>;
   summaries: Record<string, ArtillerySummary>;
   firstMetricAt: number;

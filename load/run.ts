@@ -27,6 +27,7 @@ import { writeReports } from './report.js';
 import { type LoadRun, rowsOf } from './results.js';
 import { artilleryCpu, runArtillery } from './run-artillery.js';
 import { type LoadTarget, runningTarget, startComposeTarget, startTarget, waitUntilIdle } from './targets.js';
+import { watchServers } from './timeline.js';
 
 const { values: opt } = parseArgs({
   options: {
@@ -163,6 +164,7 @@ async function main() {
       const meter = target.meter?.(load.seconds);
       const atStart = await meter?.read();
       const chatStart = chatStartReading(meter);
+      const servers = watchServers(meter);
       const showProgress = progress(scenario);
       const run = await runArtillery(path.join(ROOT, scenarioFile(scenario)), target.address, {
         overrides: artilleryOverrides(scenario),
@@ -174,6 +176,7 @@ async function main() {
         },
         onSpawn: load.spawned,
       });
+      const timeline = servers.stop();
       const sends = run.report?.aggregate.summaries?.['grpc.response_time.SendMessage']?.count ?? 0;
       const atChat = await chatStart.taken();
       const atEnd = meter && sends > 0 ? await meter.read() : undefined;
@@ -208,6 +211,7 @@ async function main() {
         cost,
         chatCost,
         chatBehindPlanSeconds: chatStart.behindPlanSeconds(),
+        timeline,
       };
       writeFileSync(path.join(runsDir, `${name}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
       const line = run.report ? oneLine({ meta, report: run.report }) : 'no report';

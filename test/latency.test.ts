@@ -1,12 +1,14 @@
 /**
  * Server-side latency (lib/latency.ts): bucket bounds never below the time
  * recorded and at most 19 % above it, windows read as differences of two
- * readings, and a running server's readings carrying its RPCs and its loop.
+ * readings, a load run's windows cut on the period's boundaries, and a
+ * running server's readings carrying its RPCs and its loop.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { addLatency, latencyCounts, latencySince, recordMs } from '../lib/latency.js';
+import { watchServers } from '../load/timeline.js';
 import { call, connect, signUp } from './support/clients.js';
 import { startTestServer } from './support/server.js';
 
@@ -34,6 +36,34 @@ test('a window is the difference of two readings: what came before it is not in 
   // Two replicas' readings add up bucket by bucket.
   const both = addLatency(addLatency({}, before), before);
   assert.equal(latencySince(both).window?.count, 2000);
+});
+
+test("a load run's windows start on the period's boundaries, one after another, each with what was recorded in it", async () => {
+  const meter = {
+    read: async () => ({
+      cpu: { work: 0.5 },
+      waiting: {},
+      storage: { requests: {}, readUnits: 0, writeUnits: 0 },
+      functions: {},
+      latency: latencyCounts(),
+    }),
+  };
+  const period = 400;
+  const servers = watchServers(meter, period);
+  // One recorded time a period, halfway between its boundaries, for six periods.
+  for (let i = 0; i < 6; i++) {
+    await sleep(period - (Date.now() % period) + period / 2);
+    recordMs('timeline work', i + 1);
+  }
+  await sleep(period - (Date.now() % period) + period / 4);
+  const windows = servers.stop();
+  assert.ok(windows.length >= 5, `${windows.length} windows`);
+  for (const [i, w] of windows.entries()) {
+    assert.equal(w.period % period, 0);
+    if (i > 0) assert.equal(w.period - (windows[i - 1]?.period ?? 0), period);
+    assert.equal(w.latency['timeline work']?.count, 1, JSON.stringify(w.latency));
+    assert.deepEqual(w.cores, { work: 0 });
+  }
 });
 
 test("a server's usage carries each RPC's handler time and its event loop's delay", async () => {
