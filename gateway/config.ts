@@ -27,6 +27,8 @@ export interface GatewayConfig {
   functionQueueWaitMs: number;
   /** Most waiting calls one invoke carries. */
   functionBatch: number;
+  /** A function with no invoke from this replica for this long gets a warm-up invoke (0: none, not even at start). */
+  functionKeepWarmMs: number;
   /** DynamoDB for Subscribe's reads; undefined means AWS. */
   dynamoEndpoint?: string;
   tablePrefix: string;
@@ -83,6 +85,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     functionQueue: e.integer('FUNCTION_QUEUE', 256, 0, 100_000),
     functionQueueWaitMs: e.integer('FUNCTION_QUEUE_WAIT_MS', 1_000, 0, 900_000),
     functionBatch: e.integer('FUNCTION_BATCH', 16, 1, MAX_BATCH),
+    functionKeepWarmMs: e.integer('FUNCTION_KEEP_WARM_MS', 30_000, 0, 3_600_000),
     dynamoEndpoint: e.optional('DYNAMODB_ENDPOINT'),
     tablePrefix: e.tablePrefix('chat-dev-'),
     pollIntervalMs: e.integer('POLL_INTERVAL_MS', 100, 10, 10_000),

@@ -65,10 +65,11 @@ interface Call {
   since: number;
 }
 
-/** One function's invokes in flight and the calls waiting for one. */
+/** One function's invokes in flight, the calls waiting for one, and when its last invoke started. */
 interface Lane {
   inFlight: number;
   waiting: Call[];
+  lastStart: number;
 }
 
 export function createInvoker(config: InvokerConfig) {
@@ -82,7 +83,7 @@ export function createInvoker(config: InvokerConfig) {
   const lanes = new Map<string, Lane>();
   const usage: Record<string, InvokeUsage> = {};
   const laneOf = (fn: string): Lane => {
-    const lane = lanes.get(fn) ?? { inFlight: 0, waiting: [] };
+    const lane = lanes.get(fn) ?? { inFlight: 0, waiting: [], lastStart: Number.NEGATIVE_INFINITY };
     lanes.set(fn, lane);
     return lane;
   };
@@ -130,14 +131,17 @@ export function createInvoker(config: InvokerConfig) {
     return 'results' in result ? result.results : calls.map(() => result);
   }
 
-  async function start(fn: string, lane: Lane, calls: Call[]): Promise<void> {
+  /** Invokes `fn` with `calls` (none: a warm-up); what failed the invoke whole, if anything. */
+  async function start(fn: string, lane: Lane, calls: Call[]): Promise<Error | undefined> {
     lane.inFlight++;
+    lane.lastStart = performance.now();
     try {
       const results = await send(fn, calls);
       for (const [i, call] of calls.entries())
         answer(call, results[i] ?? { ok: false, error: { kind: 'INTERNAL', message: `${fn} left a call unanswered` } });
     } catch (error) {
       for (const call of calls) settle(call, { error: error as Error });
+      return error as Error;
     } finally {
       lane.inFlight--;
       const next = lane.waiting.splice(0, config.batch);
@@ -166,7 +170,41 @@ export function createInvoker(config: InvokerConfig) {
     });
   }
 
-  return { invoke, usage: (): Record<string, InvokeUsage> => structuredClone(usage), close: () => client.destroy() };
+  /** One warm-up invoke of `fn` (an empty batch, through its lane like any call): how long it took, or why it failed. */
+  async function warm(fn: string): Promise<{ ms: number } | { error: string }> {
+    const started = performance.now();
+    const error = await start(fn, laneOf(fn), []);
+    return error ? { error: error.message } : { ms: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * Warms each function now, then again whenever it has had no invoke from this gateway for `everyMs`: an
+   * instance left idle is reaped (serverless-offline after 60 s; AWS after minutes), and the next caller would
+   * wait for a cold start. This keeps one instance per function warm, what one gateway uses at concurrency 1;
+   * busier lanes are warm anyway. `onFirst` gets the first round's times: the functions' cold starts.
+   */
+  function keepWarm(fns: string[], everyMs: number, onFirst: (times: Record<string, { ms: number } | { error: string }>) => void) {
+    void Promise.all(fns.map(async (fn) => [fn, await warm(fn)] as const)).then((times) => onFirst(Object.fromEntries(times)));
+    const timer = setInterval(() => {
+      for (const fn of fns) {
+        const lane = laneOf(fn);
+        if (lane.inFlight === 0 && performance.now() - lane.lastStart >= everyMs) void warm(fn);
+      }
+    }, everyMs / 4);
+    timer.unref();
+    stopWarming = () => clearInterval(timer);
+  }
+  let stopWarming = () => {};
+
+  return {
+    invoke,
+    keepWarm,
+    usage: (): Record<string, InvokeUsage> => structuredClone(usage),
+    close: () => {
+      stopWarming();
+      client.destroy();
+    },
+  };
 }
 
 export type Invoker = ReturnType<typeof createInvoker>;

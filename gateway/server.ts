@@ -10,6 +10,7 @@ import { verifierOf } from '../functions/login/keys.js';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
 import { latencyCounts } from '../lib/latency.js';
+import { log } from '../lib/log.js';
 import { createGatewayBackend } from './backend.js';
 import type { GatewayConfig } from './config.js';
 import { startCredentialCheck } from './credentials.js';
@@ -29,6 +30,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     maxWaitMs: config.functionQueueWaitMs,
     batch: config.functionBatch,
   });
+  if (config.functionKeepWarmMs > 0)
+    invoker.keepWarm(['login', 'chatroom', 'chat'], config.functionKeepWarmMs, (times) => {
+      const failed = Object.values(times).some((t) => 'error' in t);
+      (failed ? log.warn : log.info)(failed ? 'function warm-up failed' : 'functions warm (first invoke, ms)', times);
+    });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
   const credentials = await startCredentialCheck({
     publicKey: verifierOf(config.publicKey),

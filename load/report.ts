@@ -242,8 +242,17 @@ function latencyTable(runs: LoadRun[]): Table[] {
   return [
     {
       title: "The servers' own clocks",
-      note: "ms during the chat, p50 / p99; clients: SendMessage as Artillery timed it (call to reply, on the same cores); handler: from the server calling its SendMessage handler to the reply being handed to gRPC, all replicas together; the monolith's writer: how long a message waited for a flush, and how long a flush's BatchWriteItem calls took (a send waits for both); event loop delay: how late a 20-ms timer ran (about how long a call waited before its handler ran); server figures are the upper bounds of their buckets (at most 19 % high)",
-      header: ['run', 'clients', 'handler', 'queued for a write', 'write', 'event loop delay', 'event loop delay max'],
+      note: "ms during the chat, p50 / p99; clients: SendMessage as Artillery timed it (call to reply, on the same cores); handler: from the server calling its SendMessage handler to the reply being handed to gRPC, all replicas together; the monolith's writer: how long a message waited for a flush, and how long a flush's BatchWriteItem calls took (a send waits for both); event loop delay: how late a 20-ms timer ran (about how long a call waited before its handler ran); the load generator's loop delay: the same in Artillery's worker over the whole run (how long a reply that had arrived could wait before it was timed; runs since it was measured); server figures are the upper bounds of their buckets (at most 19 % high)",
+      header: [
+        'run',
+        'clients',
+        'handler',
+        'queued for a write',
+        'write',
+        'event loop delay',
+        'event loop delay max',
+        "load generator's loop delay",
+      ],
       body: measured.map((run) => {
         const at = run.meta.chatCost?.serverLatencyMs ?? {};
         const seen = rowsOf(run).find((r) => r.metric === 'SendMessage');
@@ -255,6 +264,7 @@ function latencyTable(runs: LoadRun[]): Table[] {
           pair(at['message write (flush)']),
           pair(at['event loop delay']),
           at['event loop delay']?.max ?? '—',
+          pair(run.report.aggregate.summaries['engine.loop_delay']),
         ];
       }),
     },
@@ -275,7 +285,7 @@ function timelineTables(runs: LoadRun[]): Table[] {
       const periods = new Map(run.report.intermediate.map((p) => [Number(p.period), p]));
       return {
         title: `Over time: ${run.meta.name}`,
-        note: "per 10 s, from the run's first; clients: SendMessage as Artillery timed it in the same period; handler, queued, write, loop delay: the servers' clocks (ms, p50 / p99; upper bounds of their buckets); busy cores: CPU seconds per second, the servers' parts together and the load generator",
+        note: "per 10 s, from the run's first; clients: SendMessage as Artillery timed it in the same period; handler, queued, write, event loop delay: the servers' clocks (ms, p50 / p99; upper bounds of their buckets); the load generator's loop delay: Artillery's worker's, in the same period; busy cores: CPU seconds per second, the servers' parts together and the load generator",
         header: [
           's',
           'sends/s',
@@ -284,11 +294,13 @@ function timelineTables(runs: LoadRun[]): Table[] {
           'queued for a write',
           'write',
           'event loop delay',
+          "load generator's loop delay",
           'busy cores: servers',
           'load generator',
         ],
         body: timeline.map((w) => {
-          const clients = periods.get(w.period)?.summaries['grpc.response_time.SendMessage'];
+          const period = periods.get(w.period)?.summaries;
+          const clients = period?.['grpc.response_time.SendMessage'];
           const busy = Object.entries(w.cores).reduce((sum, [part, cores]) => (part === 'load generator' ? sum : sum + cores), 0);
           return [
             (w.period - first) / 1000,
@@ -298,6 +310,7 @@ function timelineTables(runs: LoadRun[]): Table[] {
             pair(w.latency['message queued']),
             pair(w.latency['message write (flush)']),
             pair(w.latency['event loop delay']),
+            pair(period?.['engine.loop_delay']),
             Math.round(busy * 100) / 100,
             w.cores['load generator'] ?? '—',
           ];

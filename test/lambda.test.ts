@@ -124,6 +124,9 @@ test('a batch: its calls run together, each answered on its own in order, with o
   // One at a time per room: no put lost a race for a seq (racing, each loser puts again).
   assert.equal(cost?.storage.requests.PutItem, 3, JSON.stringify(cost?.storage.requests));
 
+  // No calls: a warm-up, answered with no results (and its cost).
+  assert.deepEqual(await invokeRaw(chatHandler, { calls: [] }), { results: [] });
+
   const tooMany = (await invokeRaw(chatHandler, { calls: Array.from({ length: 65 }, (_, i) => send(caller, 10 + i)) })) as CallResult;
   assert.equal(!tooMany.ok && tooMany.error.kind, 'INVALID_ARGUMENT');
 });

@@ -78,7 +78,12 @@ test('every declared operation is served in-process, by its Lambda entry and by 
   });
   const invoked: string[] = [];
   const gateway = createGatewayBackend({
-    invoker: { invoke: async (fn, op) => invoked.push(`${fn}.${op}`), usage: () => ({}), close: () => undefined },
+    invoker: {
+      invoke: async (fn, op) => invoked.push(`${fn}.${op}`),
+      keepWarm: () => undefined,
+      usage: () => ({}),
+      close: () => undefined,
+    },
     poller: { stored: () => undefined, nudge: () => undefined } as never,
     client: {} as never,
     tables: { rooms: 'r', members: 'm', messages: 'g' },

@@ -54,6 +54,8 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
   const [whole, chatOnly] = [chat.meta.cost, chat.meta.chatCost];
   assert.ok(whole && chatOnly, 'both costs measured');
   assert.ok((chat.meta.chatBehindPlanSeconds ?? -1) >= 0, 'when the chat began, against plan');
+  // The load generator timed its own lag the whole run (a 20-ms timer: at least one a second of an ~8-s run).
+  assert.ok((chat.report.aggregate.summaries['engine.loop_delay']?.count ?? 0) >= 8, 'the engine timed its own loop');
   const load = (c: typeof whole) => c.cpuMsPerMessage['load generator'] ?? 0;
   assert.ok(load(chatOnly) > 0 && load(chatOnly) <= load(whole), `load generator ${load(chatOnly)} ≤ ${load(whole)} ms`);
   assert.ok(

@@ -12,7 +12,10 @@
  * A gateway may send several waiting calls as one invoke, `{ calls: [...] }`
  * (at most MAX_BATCH): they run together and each is answered on its own, in
  * order, `{ results: [...] }`, with one cost for the invoke. A fault in one
- * call is that call's INTERNAL, not the batch's.
+ * call is that call's INTERNAL, not the batch's. An empty batch is a warm-up:
+ * it builds the function's dependencies (its DynamoDB client, its keys) and
+ * answers `{ results: [] }`, so a gateway can start an instance, or keep one
+ * from being reaped, before a caller has to wait for it.
  */
 import middy from '@middy/core';
 import { normalizeMessage } from '../../contracts/normalize.js';
@@ -105,6 +108,7 @@ export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: 
     if (!isBatch(event)) return { ok: true, reply: await run(event) };
     if (!Array.isArray(event.calls) || event.calls.length > MAX_BATCH)
       throw new InvalidArgumentError(`a batch is a list of at most ${MAX_BATCH} calls`);
+    if (event.calls.length === 0) operations();
     return { results: await Promise.all(event.calls.map(answer)) };
   })
     .use(reportCost())

@@ -2,7 +2,8 @@
  * The Lambda transport's wire form, shared by the functions' entry (entry.ts)
  * and the gateway's invoker, which must not load the entry's middleware to
  * know it. One call is `{ operation, caller, request }`; several waiting calls
- * may travel as one invoke, `{ calls }`, answered `{ results }` in order.
+ * may travel as one invoke, `{ calls }`, answered `{ results }` in order; no
+ * calls at all (`{ calls: [] }`) is a warm-up.
  */
 import type { WireError } from '../../lib/errors.js';
 import type { InvokeCost } from '../../lib/usage.js';

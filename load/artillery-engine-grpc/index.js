@@ -22,6 +22,8 @@
  *                                                       follows, and those its own stream did not get by its
  *                                                       end (plus up to 5 s of grace)
  *   counter   grpc.served_by.<name>                     replies per server (its `x-served-by` header)
+ *   histogram engine.loop_delay             ms by which this worker's event loop ran a 20-ms timer late: how long
+ *                                           a reply or a delivery that had arrived could wait before it was timed
  *
  * Target: host:port, or replicas as a comma list (host:1,host:2), balanced round-robin per call.
  * Config (`config.grpc`): channel: worker (a pool of `connections` per Artillery worker, default 16, users
@@ -73,6 +75,23 @@ function explainOnce(method, code, details) {
   if (explained.has(line) || explained.size >= 50) return;
   explained.add(line);
   console.log(`grpc error: ${line}`);
+}
+
+/**
+ * The load generator's own lag, as the servers measure theirs (lib/latency.ts): a reply is timed when this
+ * worker's loop gets to it, so a busy worker adds its delay to every latency it reports. Once per worker.
+ */
+const LOOP_TICK_MS = 20;
+let loopWatched = false;
+function watchLoop(ee) {
+  if (loopWatched) return;
+  loopWatched = true;
+  let expected = performance.now() + LOOP_TICK_MS;
+  setInterval(() => {
+    const now = performance.now();
+    ee.emit('histogram', 'engine.loop_delay', Math.max(0, now - expected));
+    expected = now + LOOP_TICK_MS;
+  }, LOOP_TICK_MS).unref();
 }
 
 /** `host:port`, or a comma list of replicas (`a:1,b:2`, balanced round-robin per call). */
@@ -140,6 +159,7 @@ class GrpcEngine {
   }
 
   createScenario(spec, ee) {
+    watchLoop(ee);
     const steps = spec.flow.map((step) => this.step(step, ee));
     return (initialContext, done) => {
       ee.emit('started');

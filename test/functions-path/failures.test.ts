@@ -191,3 +191,36 @@ test('unreachable functions give UNAVAILABLE, and the gateway stays up', async (
     'string',
   );
 });
+
+test('a gateway warms each function at start, then again only while it is idle: one invoke each, none beside real calls', async () => {
+  const invoker = createInvoker({
+    endpoint: stack.lambdaEndpoint,
+    region: 'us-east-1',
+    functionPrefix: DEV_PREFIX,
+    timeoutMs: 10_000,
+    concurrency: 1,
+    queue: 100,
+    maxWaitMs: 10_000,
+    batch: 16,
+  });
+  try {
+    const invokes = (fn: string) => invoker.usage()[fn]?.invokes ?? 0;
+    const firstRound = await new Promise<Record<string, unknown>>((resolve) => invoker.keepWarm(['login', 'chat'], 600, resolve));
+    // The real functions take an empty batch: each answered, in some milliseconds (its cold start).
+    for (const fn of ['login', 'chat']) {
+      const { ms } = firstRound[fn] as { ms?: number };
+      assert.ok(typeof ms === 'number' && ms >= 0, JSON.stringify(firstRound));
+    }
+    assert.deepEqual([invokes('login'), invokes('chat')], [1, 1]);
+    // chat is called every 100 ms for 2 s; login stays idle.
+    let calls = 0;
+    for (const started = performance.now(); performance.now() - started < 2_000; calls++) {
+      await invoker.invoke('chat', 'GetHistory', undefined, { room_name: '' }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(invokes('chat'), 1 + calls, 'no warm-up beside real calls');
+    assert.ok(invokes('login') >= 2, `login warmed again while idle: ${invokes('login')} invokes`);
+  } finally {
+    invoker.close();
+  }
+});

@@ -54,6 +54,8 @@ async function startFunctionsPath(): Promise<RunningServer> {
       DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
       TABLE_PREFIX: DEV_PREFIX,
       POLL_INTERVAL_MS: '20',
+      // Tests here count invokes exactly: no warm-ups beside them (keep-warm is tested in functions-path/failures).
+      FUNCTION_KEEP_WARM_MS: '0',
       ...userLimits(),
     }),
   );
