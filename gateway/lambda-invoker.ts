@@ -170,6 +170,8 @@ export function createInvoker(config: InvokerConfig) {
     });
   }
 
+  let stopWarming = () => {};
+
   /** One warm-up invoke of `fn` (an empty batch, through its lane like any call): how long it took, or why it failed. */
   async function warm(fn: string): Promise<{ ms: number } | { error: string }> {
     const started = performance.now();
@@ -194,7 +196,6 @@ export function createInvoker(config: InvokerConfig) {
     timer.unref();
     stopWarming = () => clearInterval(timer);
   }
-  let stopWarming = () => {};
 
   return {
     invoke,
