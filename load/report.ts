@@ -196,7 +196,7 @@ function costTable(runs: LoadRun[]): Table[] {
   return [
     {
       title: 'Where the time goes',
-      note: `per message sent, during the chat (from the end of the arrival phase: logins left out; runs marked * over the whole run, measured before this was); CPU in ms by part, the load generator (Artillery, on the same cores) apart; "waited for a core": ms the servers' threads were runnable but not running (the scheduler's counters), what contention adds to latency; "whole run": the server CPU with the logins; AWS: $ per million such messages at ${AWS_PRICES.region} on-demand prices as of ${AWS_PRICES.asOf} (Lambda and DynamoDB only)`,
+      note: `per message sent, during the chat (from its start: logins left out; runs marked * over the whole run, measured before this was); CPU in ms by part, the load generator (Artillery, on the same cores) apart; "waited for a core": ms the servers' threads were runnable but not running (the scheduler's counters), what contention adds to latency; "whole run": the server CPU with the logins; AWS: $ per million such messages at ${AWS_PRICES.region} on-demand prices as of ${AWS_PRICES.asOf} (Lambda and DynamoDB only)`,
       header: [
         'run',
         'server CPU ms',
