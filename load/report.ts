@@ -285,7 +285,7 @@ function timelineTables(runs: LoadRun[]): Table[] {
       const periods = new Map(run.report.intermediate.map((p) => [Number(p.period), p]));
       return {
         title: `Over time: ${run.meta.name}`,
-        note: "per 10 s, from the run's first; clients: SendMessage as Artillery timed it in the same period; handler, queued, write, event loop delay: the servers' clocks (ms, p50 / p99; upper bounds of their buckets); the load generator's loop delay: Artillery's worker's, in the same period; busy cores: CPU seconds per second, the servers' parts together and the load generator",
+        note: "per 10 s, from the run's first; clients: SendMessage as Artillery timed it in the same period; handler, queued, write, event loop delay: the servers' clocks (ms, p50 / p99; upper bounds of their buckets); the load generator's loop delay: Artillery's worker's, in the same period; storage requests per send: all the servers' storage requests in the window (live feed included) over the sends Artillery timed in it; busy cores: CPU seconds per second, the servers' parts together and the load generator",
         header: [
           's',
           'sends/s',
@@ -295,6 +295,7 @@ function timelineTables(runs: LoadRun[]): Table[] {
           'write',
           'event loop delay',
           "load generator's loop delay",
+          'storage requests per send',
           'busy cores: servers',
           'load generator',
         ],
@@ -311,6 +312,7 @@ function timelineTables(runs: LoadRun[]): Table[] {
             pair(w.latency['message write (flush)']),
             pair(w.latency['event loop delay']),
             pair(period?.['engine.loop_delay']),
+            w.storage && clients ? Math.round((100 * Object.values(w.storage).reduce((a, b) => a + b, 0)) / clients.count) / 100 : '—',
             Math.round(busy * 100) / 100,
             w.cores['load generator'] ?? '—',
           ];

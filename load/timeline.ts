@@ -7,6 +7,7 @@
  */
 import type { Meter, Reading } from '../bench/cost.js';
 import { type LatencySummary, latencySince } from '../lib/latency.js';
+import { storageSince } from '../lib/usage.js';
 
 export const PERIOD_MS = 10_000;
 
@@ -17,6 +18,8 @@ export interface ServerWindow {
   cores: Record<string, number>;
   /** The servers' clocks over the window (see lib/latency.ts). */
   latency: Record<string, LatencySummary>;
+  /** Storage requests in the window, by operation (runs since it was measured). */
+  storage?: Record<string, number>;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -29,6 +32,7 @@ function windowBetween(start: { at: number; reading: Reading }, end: { at: numbe
       Object.entries(end.reading.cpu).map(([part, cpu]) => [part, round((cpu - (start.reading.cpu[part] ?? 0)) / seconds)]),
     ),
     latency: latencySince(end.reading.latency, start.reading.latency),
+    storage: storageSince(end.reading.storage, start.reading.storage).requests,
   };
 }
 

@@ -39,11 +39,13 @@ test('a window is the difference of two readings: what came before it is not in 
 });
 
 test("a load run's windows start on the period's boundaries, one after another, each with what was recorded in it", async () => {
+  // Each reading counts one more Query so far, as if the servers made one a period.
+  let queries = 0;
   const meter = {
     read: async () => ({
       cpu: { work: 0.5 },
       waiting: {},
-      storage: { requests: {}, readUnits: 0, writeUnits: 0 },
+      storage: { requests: { Query: ++queries }, readUnits: 0, writeUnits: 0 },
       functions: {},
       latency: latencyCounts(),
     }),
@@ -63,6 +65,7 @@ test("a load run's windows start on the period's boundaries, one after another, 
     if (i > 0) assert.equal(w.period - (windows[i - 1]?.period ?? 0), period);
     assert.equal(w.latency['timeline work']?.count, 1, JSON.stringify(w.latency));
     assert.deepEqual(w.cores, { work: 0 });
+    assert.deepEqual(w.storage, { Query: 1 });
   }
 });
 
