@@ -11,7 +11,6 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AWS_PRICES } from '../bench/aws-cost.js';
 import type { CostReport } from '../bench/cost.js';
-import type { LatencySummary } from '../lib/latency.js';
 import { escapeXml, lineChart, type Series } from './charts.js';
 import { MAIN_RPC, type ScenarioKind } from './plan.js';
 import { type LoadRun, type Row, readRuns, rowsOf, seriesName } from './results.js';
@@ -230,6 +229,9 @@ function costTable(runs: LoadRun[]): Table[] {
   ];
 }
 
+/** A latency as "p50 / p99", or a dash where it was not measured. */
+const pair = (s?: { p50: number; p99: number }) => (s ? `${s.p50} / ${s.p99}` : '—');
+
 /**
  * Per chat run measured here: SendMessage as the clients saw it (Artillery)
  * beside the servers' own clocks over the chat, so a slow send can be told
@@ -238,7 +240,6 @@ function costTable(runs: LoadRun[]): Table[] {
 function latencyTable(runs: LoadRun[]): Table[] {
   const measured = runs.filter((r) => r.meta.chatCost?.serverLatencyMs).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
   if (measured.length === 0) return [];
-  const pair = (s?: LatencySummary) => (s ? `${s.p50} / ${s.p99}` : '—');
   return [
     {
       title: "The servers' own clocks",
@@ -276,7 +277,6 @@ function latencyTable(runs: LoadRun[]): Table[] {
  * saw in each Artillery period beside the servers' clocks and busy cores over the same 10 s.
  */
 function timelineTables(runs: LoadRun[]): Table[] {
-  const pair = (s?: { p50: number; p99: number }) => (s ? `${s.p50} / ${s.p99}` : '—');
   return runs
     .filter((run) => run.meta.scenario.kind === 'chat' && (run.meta.timeline?.length ?? 0) > 0)
     .map((run) => {
