@@ -80,13 +80,16 @@ export interface Reading {
   latency: Record<string, LatencyCounts>;
 }
 
+/** What each part added between two readings of its running totals, times `scale` (1000: seconds to ms). */
+export function partsBetween(now: Record<string, number>, before: Record<string, number>, scale = 1): Record<string, number> {
+  return Object.fromEntries(Object.entries(now).map(([part, total]) => [part, (total - (before[part] ?? 0)) * scale]));
+}
+
 /** What the work between two readings cost, per message sent between them. */
 export function costBetween(start: Reading, end: Reading, messages: number): CostReport {
   const n = Math.max(messages, 1);
   // CPU ms spent in the window, by part; like everything else here, divided by the messages below.
-  const msBetween = (now: Record<string, number>, before: Record<string, number>) =>
-    Object.fromEntries(Object.entries(now).map(([part, seconds]) => [part, (seconds - (before[part] ?? 0)) * 1000]));
-  const cpuMs = msBetween(end.cpu, start.cpu);
+  const cpuMs = partsBetween(end.cpu, start.cpu, 1000);
   const storage = storageSince(end.storage, start.storage);
   const invokes: Record<string, number> = {};
   let lambdaMs = 0;
@@ -101,7 +104,7 @@ export function costBetween(start: Reading, end: Reading, messages: number): Cos
   return {
     cpuMsPerMessage: perMessage(cpuMs, n),
     serverMsPerMessage: round(Object.entries(cpuMs).reduce((sum, [part, ms]) => (part === 'load generator' ? sum : sum + ms), 0) / n),
-    cpuWaitMsPerMessage: perMessage(msBetween(end.waiting, start.waiting), n),
+    cpuWaitMsPerMessage: perMessage(partsBetween(end.waiting, start.waiting, 1000), n),
     storagePerMessage: {
       requests: perMessage(storage.requests, n),
       total: round(totalRequests(storage) / n),
@@ -134,18 +137,15 @@ export function monolithMeter(server: ChildServer, loadGenerator?: () => number)
     async read() {
       const usage = await usageOf(server);
       const { writer: writerThread, store: storeThread } = usage.threads ?? {};
-      const writer = writerThread === undefined ? 0 : cpu(pid, writerThread);
-      const store = storeThread === undefined ? 0 : cpu(pid, storeThread);
-      const writerWaits = writerThread === undefined ? 0 : waiting(pid, writerThread);
-      const storeWaits = storeThread === undefined ? 0 : waiting(pid, storeThread);
+      // One figure (CPU or waits) for the process, split into its writer thread, its store thread and the rest.
+      const byPart = (read: (pid: number, thread?: number) => number) => {
+        const writer = writerThread === undefined ? 0 : read(pid, writerThread);
+        const store = storeThread === undefined ? 0 : read(pid, storeThread);
+        return { 'monolith (gRPC, logic)': read(pid) - writer - store, 'writer thread': writer, store };
+      };
       return {
-        cpu: {
-          'monolith (gRPC, logic)': cpu(pid) - writer - store,
-          'writer thread': writer,
-          store,
-          ...(loadGenerator ? { 'load generator': loadGenerator() } : {}),
-        },
-        waiting: { 'monolith (gRPC, logic)': waiting(pid) - writerWaits - storeWaits, 'writer thread': writerWaits, store: storeWaits },
+        cpu: { ...byPart(cpu), ...(loadGenerator ? { 'load generator': loadGenerator() } : {}) },
+        waiting: byPart(waiting),
         storage: usage.storage,
         functions: {},
         latency: usage.latency ?? {},

@@ -11,6 +11,9 @@
  */
 import { UnauthenticatedError } from '../lib/errors.js';
 
+/** The functions, each its own bundle and Lambda (functions/<name>/handler.ts). */
+export const FUNCTIONS = ['login', 'chatroom', 'chat'] as const;
+
 /** Who is calling, as established by the login function from a credential. */
 export interface Caller {
   username: string;

@@ -185,7 +185,7 @@ export function createInvoker(config: InvokerConfig) {
    * wait for a cold start. This keeps one instance per function warm, what one gateway uses at concurrency 1;
    * busier lanes are warm anyway. `onFirst` gets the first round's times: the functions' cold starts.
    */
-  function keepWarm(fns: string[], everyMs: number, onFirst: (times: Record<string, { ms: number } | { error: string }>) => void) {
+  function keepWarm(fns: readonly string[], everyMs: number, onFirst: (times: Record<string, { ms: number } | { error: string }>) => void) {
     void Promise.all(fns.map(async (fn) => [fn, await warm(fn)] as const)).then((times) => onFirst(Object.fromEntries(times)));
     const timer = setInterval(() => {
       for (const fn of fns) {

@@ -7,6 +7,7 @@
 import type { RunningServer } from '../api/grpc-server.js';
 import { serveApi } from '../api/grpc-server.js';
 import { verifierOf } from '../functions/login/keys.js';
+import { FUNCTIONS } from '../functions/operation.js';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
 import { latencyCounts } from '../lib/latency.js';
@@ -31,7 +32,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     batch: config.functionBatch,
   });
   if (config.functionKeepWarmMs > 0)
-    invoker.keepWarm(['login', 'chatroom', 'chat'], config.functionKeepWarmMs, (times) => {
+    invoker.keepWarm(FUNCTIONS, config.functionKeepWarmMs, (times) => {
       const failed = Object.values(times).some((t) => 'error' in t);
       (failed ? log.warn : log.info)(failed ? 'function warm-up failed' : 'functions warm (first invoke, ms)', times);
     });

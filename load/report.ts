@@ -185,13 +185,16 @@ function machineLine(runs: LoadRun[]): string {
  * units per message, and the AWS estimate, during the chat where measured
  * (older runs: over the whole run), beside the whole run's server CPU.
  */
-/** A per-message record's parts added up (waits of all server parts, invokes of all functions). */
+/** A record's parts added up (waits of all server parts, invokes of all functions, a window's cores or storage requests). */
 const total = (record: Record<string, number>) => Math.round(Object.values(record).reduce((a, b) => a + b, 0) * 1000) / 1000;
+
+const LOAD = 'load generator';
+/** A record by part without the load generator's: the servers' parts. */
+const serversOnly = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).filter(([part]) => part !== LOAD));
 
 function costTable(runs: LoadRun[]): Table[] {
   const measured = runs.filter((r) => r.meta.cost).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
   if (measured.length === 0) return [];
-  const LOAD = 'load generator';
   return [
     {
       title: 'Where the time goes',
@@ -210,7 +213,7 @@ function costTable(runs: LoadRun[]): Table[] {
       ],
       body: measured.map(({ meta }) => {
         const c = meta.chatCost ?? (meta.cost as CostReport);
-        const parts = Object.entries(c.cpuMsPerMessage).filter(([part]) => part !== LOAD);
+        const parts = Object.entries(serversOnly(c.cpuMsPerMessage));
         return [
           `${meta.target.label} ×${meta.target.replicas}, ${meta.scenario.id}: ${meta.scenario.users} users${meta.chatCost ? '' : ' *'}`,
           c.serverMsPerMessage,
@@ -302,7 +305,6 @@ function timelineTables(runs: LoadRun[]): Table[] {
         body: timeline.map((w) => {
           const period = periods.get(w.period)?.summaries;
           const clients = period?.['grpc.response_time.SendMessage'];
-          const busy = Object.entries(w.cores).reduce((sum, [part, cores]) => (part === 'load generator' ? sum : sum + cores), 0);
           return [
             (w.period - first) / 1000,
             clients ? Math.round(clients.count / 10) : 0,
@@ -312,9 +314,9 @@ function timelineTables(runs: LoadRun[]): Table[] {
             pair(w.latency['message write (flush)']),
             pair(w.latency['event loop delay']),
             pair(period?.['engine.loop_delay']),
-            w.storage && clients ? Math.round((100 * Object.values(w.storage).reduce((a, b) => a + b, 0)) / clients.count) / 100 : '—',
-            Math.round(busy * 100) / 100,
-            w.cores['load generator'] ?? '—',
+            w.storage && clients ? Math.round((100 * total(w.storage)) / clients.count) / 100 : '—',
+            Math.round(total(serversOnly(w.cores)) * 100) / 100,
+            w.cores[LOAD] ?? '—',
           ];
         }),
       };

@@ -5,7 +5,7 @@
  * totals hide when its time went (a backlog at the chat's start, a stall
  * later); these show it, and whether it was the servers' or the clients'.
  */
-import type { Meter, Reading } from '../bench/cost.js';
+import { type Meter, partsBetween, type Reading } from '../bench/cost.js';
 import { type LatencySummary, latencySince } from '../lib/latency.js';
 import { storageSince } from '../lib/usage.js';
 
@@ -29,7 +29,7 @@ function windowBetween(start: { at: number; reading: Reading }, end: { at: numbe
   return {
     period: start.at,
     cores: Object.fromEntries(
-      Object.entries(end.reading.cpu).map(([part, cpu]) => [part, round((cpu - (start.reading.cpu[part] ?? 0)) / seconds)]),
+      Object.entries(partsBetween(end.reading.cpu, start.reading.cpu, 1 / seconds)).map(([part, n]) => [part, round(n)]),
     ),
     latency: latencySince(end.reading.latency, start.reading.latency),
     storage: storageSince(end.reading.storage, start.reading.storage).requests,

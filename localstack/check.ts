@@ -8,6 +8,7 @@
  */
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { FUNCTIONS } from '../functions/operation.js';
 import { createDynamoClient } from '../functions/storage/dynamo.js';
 import { tableNames } from '../functions/storage/tables.js';
 import { stagePrefix } from '../infrastructure/local/functions-stack.js';
@@ -16,7 +17,6 @@ import { describeError, log } from '../lib/log.js';
 const endpoint = process.env.ENDPOINT ?? 'http://localstack:4566';
 const region = process.env.AWS_REGION ?? 'us-east-1';
 const prefix = stagePrefix(process.env.STAGE ?? 'local');
-const FUNCTIONS = ['login', 'chatroom', 'chat'];
 
 const dynamo = createDynamoClient({ dynamo: { endpoint, region } });
 const lambda = new LambdaClient({ endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

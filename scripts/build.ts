@@ -9,12 +9,12 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { FUNCTIONS } from '../functions/operation.js';
 import { serverlessResources } from '../infrastructure/serverless-resources.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = path.join(root, 'dist');
 const watch = process.argv.includes('--watch');
-const FUNCTIONS = ['login', 'chatroom', 'chat'];
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(path.join(out, 'functions'), { recursive: true });
