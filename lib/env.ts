@@ -62,3 +62,26 @@ export function readEnv<T>(env: Env, read: (reader: EnvReader) => T): T {
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return result;
 }
+
+/**
+ * The variables that `readers` read and `env` sets, secrets left out: the settings a process started
+ * with `env` was given beyond its defaults (what a load run records, so a tuned run is told from a default one).
+ */
+export function settingsGiven(env: Env, readers: ((env: Env) => unknown)[]): Record<string, string> {
+  const names = new Set<string>();
+  const recording = new Proxy({} as Env, {
+    get: (_target, name) => {
+      if (typeof name === 'string') names.add(name);
+      return undefined;
+    },
+  });
+  for (const read of readers) {
+    try {
+      read(recording);
+    } catch {
+      // Nothing set: the reader complains of what is required, after reading every name.
+    }
+  }
+  const given = [...names].filter((name) => env[name] !== undefined && env[name] !== '' && !/KEY|SECRET|PASSWORD/.test(name));
+  return Object.fromEntries(given.sort().map((name) => [name, env[name] as string]));
+}

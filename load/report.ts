@@ -13,7 +13,7 @@ import { AWS_PRICES } from '../bench/aws-cost.js';
 import type { CostReport } from '../bench/cost.js';
 import { escapeXml, lineChart, type Series } from './charts.js';
 import { MAIN_RPC, type ScenarioKind } from './plan.js';
-import { type LoadRun, type Row, readRuns, rowsOf, seriesName } from './results.js';
+import { describeSettings, type LoadRun, type Row, readRuns, rowsOf, seriesName } from './results.js';
 
 const CSV_COLUMNS: (keyof Row)[] = [
   'run',
@@ -180,6 +180,16 @@ function machineLine(runs: LoadRun[]): string {
   return `${clauses.join('; ')}. The load generator (Artillery) ran on the same machine as its target.`;
 }
 
+/** Runs given settings beyond the defaults, so that their figures are not read as the defaults'. */
+function settingsLine(runs: LoadRun[]): string | undefined {
+  const tuned = runs.filter((r) => Object.keys(r.meta.settings ?? {}).length > 0);
+  if (tuned.length === 0) return undefined;
+  const each = tuned.map(
+    (r) => `${r.meta.target.label} ×${r.meta.target.replicas}, ${r.meta.scenario.id}: ${describeSettings(r.meta.settings ?? {})}`,
+  );
+  return `Settings other than the defaults: ${each.join('; ')}.`;
+}
+
 /**
  * Per chat run measured here: CPU per message by part, storage requests and
  * units per message, and the AWS estimate, during the chat where measured
@@ -288,7 +298,7 @@ function timelineTables(runs: LoadRun[]): Table[] {
       const periods = new Map(run.report.intermediate.map((p) => [Number(p.period), p]));
       return {
         title: `Over time: ${run.meta.name}`,
-        note: "per 10 s, from the run's first; clients: SendMessage as Artillery timed it in the same period; handler, queued, write, event loop delay: the servers' clocks (ms, p50 / p99; upper bounds of their buckets); the load generator's loop delay: Artillery's worker's, in the same period; storage requests per send: all the servers' storage requests in the window (live feed included) over the sends Artillery timed in it; busy cores: CPU seconds per second, the servers' parts together and the load generator",
+        note: "per 10 s, from the run's first; clients: SendMessage as Artillery timed it in the same period; handler, queued, write, event loop delay: the servers' clocks (ms, p50 / p99; upper bounds of their buckets); the load generator's loop delay: Artillery's worker's, in the same period; storage requests per send: all the servers' storage requests in the window (live feed included) over the sends Artillery timed in it; chat invokes (functions path): how many ended in the window; per call, as the gateways timed it (p50 / p99), how long it waited for an invoke and how long the invoke it rode in took, round trip; per invoke, the function's own time and CPU (means); busy cores: CPU seconds per second, the servers' parts together and the load generator",
         header: [
           's',
           'sends/s',
@@ -299,6 +309,10 @@ function timelineTables(runs: LoadRun[]): Table[] {
           'event loop delay',
           "load generator's loop delay",
           'storage requests per send',
+          'chat invokes',
+          'call: waiting',
+          'call: invoke',
+          'invoke: in the function / CPU',
           'busy cores: servers',
           'load generator',
         ],
@@ -315,6 +329,10 @@ function timelineTables(runs: LoadRun[]): Table[] {
             pair(w.latency['event loop delay']),
             pair(period?.['engine.loop_delay']),
             w.storage && clients ? Math.round((100 * total(w.storage)) / clients.count) / 100 : '—',
+            w.invokes?.chat?.count ?? '—',
+            pair(w.latency['chat call: waiting']),
+            pair(w.latency['chat call: invoke']),
+            w.invokes?.chat ? `${w.invokes.chat.meanMs} / ${w.invokes.chat.meanCpuMs}` : '—',
             Math.round(total(serversOnly(w.cores)) * 100) / 100,
             w.cores[LOAD] ?? '—',
           ];
@@ -326,7 +344,8 @@ function timelineTables(runs: LoadRun[]): Table[] {
 const allTables = (runs: LoadRun[], rows: Row[]) => [...tables(rows), ...costTable(runs), ...latencyTable(runs)];
 
 export function toMarkdown(runs: LoadRun[], rows: Row[]): string {
-  const out = ['# Load runs', '', machineLine(runs), ''];
+  const settings = settingsLine(runs);
+  const out = ['# Load runs', '', machineLine(runs), '', ...(settings ? [settings, ''] : [])];
   for (const t of allTables(runs, rows)) {
     out.push(`## ${t.title}`, '', `_${t.note}_`, '', `| ${t.header.join(' | ')} |`, `|${t.header.map(() => '---').join('|')}|`);
     for (const line of t.body) out.push(`| ${line.join(' | ')} |`);
@@ -403,7 +422,7 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
 th { background: #f4f4f4; }
 </style></head><body>
 <h1>Load runs</h1>
-<p>${html(machineLine(runs))}</p>
+<p>${html(machineLine(runs))}</p>${settingsLine(runs) ? `<p>${html(settingsLine(runs) as string)}</p>` : ''}
 <div class="charts">${charts(rows).join('\n')}</div>
 ${sections.join('\n')}
 <h2>Runs</h2><ul>${runList.join('')}</ul>

@@ -13,6 +13,8 @@ import type { ServerWindow } from './timeline.js';
 export interface RunMeta {
   name: string;
   target: { label: string; replicas: number; address: string; topology: string };
+  /** Environment variables the servers read that the run set (targets started here; runs since it was recorded). */
+  settings?: Record<string, string>;
   scenario: { id: string; kind: ScenarioKind; users: number; smoke: boolean };
   startedAt: string;
   passed: boolean;
@@ -30,6 +32,14 @@ export interface RunMeta {
   /** The servers' clocks and busy cores per 10-s window, beside Artillery's periods (targets started here; runs since it was measured). */
   timeline?: ServerWindow[];
 }
+
+/** `FUNCTION_BATCH=64 LOGIN_BATCH=8`, or `the defaults`. */
+export const describeSettings = (settings: Record<string, string>): string =>
+  Object.keys(settings).length > 0
+    ? Object.entries(settings)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' ')
+    : 'the defaults';
 
 export interface LoadRun {
   meta: RunMeta;

@@ -21,10 +21,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { costBetween, type Meter, type Reading } from '../bench/cost.js';
 import { kdfMs, machine } from '../client/machine.js';
+import { readFunctionsConfig } from '../functions/config.js';
+import { readGatewayConfig } from '../gateway/config.js';
 import { ROOT } from '../infrastructure/local/processes.js';
+import { settingsGiven } from '../lib/env.js';
+import { readMonolithConfig } from '../monolith/config.js';
 import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectScenarios } from './plan.js';
 import { writeReports } from './report.js';
-import { type LoadRun, rowsOf } from './results.js';
+import { describeSettings, type LoadRun, rowsOf } from './results.js';
 import { artilleryCpu, runArtillery } from './run-artillery.js';
 import { type LoadTarget, runningTarget, startComposeTarget, startTarget, waitUntilIdle } from './targets.js';
 import { watchServers } from './timeline.js';
@@ -59,6 +63,11 @@ try {
 const scryptLogN = Number(process.env.SCRYPT_LOG_N ?? 14);
 const outDir = path.resolve(opt.out);
 const runsDir = path.join(outDir, 'runs');
+
+const startedHere = ['monolith', 'functions', 'compose', 'compose-monolith'].includes(opt.target);
+
+/** What this environment sets that the servers read (targets started here: a running one's settings are its own). */
+const settings = startedHere ? settingsGiven(process.env, [readGatewayConfig, readMonolithConfig, readFunctionsConfig]) : undefined;
 
 async function prepareTarget(): Promise<LoadTarget> {
   if (opt.target === 'monolith' || opt.target === 'functions')
@@ -137,6 +146,7 @@ function oneLine(run: LoadRun): string {
   if (d) parts.push(`delivered ${d.count}, p50 ${d.p50} p99 ${d.p99} ms, lost ${d.lost}`);
   if (run.meta.chatBehindPlanSeconds) parts.push(`chat began ${run.meta.chatBehindPlanSeconds} s behind plan (logins)`);
   if (run.meta.scenario.kind === 'routing') parts.push(`served by ${main?.servedBy}`);
+  if (run.meta.settings && Object.keys(run.meta.settings).length > 0) parts.push(`settings ${describeSettings(run.meta.settings)}`);
   return parts.join(' · ');
 }
 
@@ -150,6 +160,7 @@ async function main() {
   console.error(`plan:    ${scenarios.map((s) => `${s.id} (${s.kind}, ${s.users} users)`).join(', ')}`);
   const target = await prepareTarget();
   console.error(`target:  ${target.label} ×${target.replicas} at ${target.address}: ${target.topology}`);
+  if (settings) console.error(`settings: ${describeSettings(settings)}`);
   mkdirSync(runsDir, { recursive: true });
   const results: { name: string; ok: boolean; line: string }[] = [];
   try {
@@ -198,6 +209,7 @@ async function main() {
           topology: target.topology,
           images: target.images,
         },
+        settings,
         scenario: { id: scenario.id, kind: scenario.kind, users: scenario.users, smoke: scenario.smoke, file: scenarioFile(scenario) },
         phases: scenario.phases,
         variables,

@@ -7,7 +7,7 @@
  */
 import { type Meter, partsBetween, type Reading } from '../bench/cost.js';
 import { type LatencySummary, latencySince } from '../lib/latency.js';
-import { storageSince } from '../lib/usage.js';
+import { noInvokes, storageSince } from '../lib/usage.js';
 
 export const PERIOD_MS = 10_000;
 
@@ -20,6 +20,8 @@ export interface ServerWindow {
   latency: Record<string, LatencySummary>;
   /** Storage requests in the window, by operation (runs since it was measured). */
   storage?: Record<string, number>;
+  /** Invokes answered in the window, by function, with their mean duration and CPU (functions path; runs since it was measured). */
+  invokes?: Record<string, { count: number; meanMs: number; meanCpuMs: number }>;
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -33,7 +35,19 @@ function windowBetween(start: { at: number; reading: Reading }, end: { at: numbe
     ),
     latency: latencySince(end.reading.latency, start.reading.latency),
     storage: storageSince(end.reading.storage, start.reading.storage).requests,
+    invokes: invokesBetween(end.reading.functions, start.reading.functions),
   };
+}
+
+function invokesBetween(now: Reading['functions'], before: Reading['functions']): ServerWindow['invokes'] {
+  const answered = Object.entries(now).flatMap(([fn, usage]) => {
+    const start = before[fn] ?? noInvokes();
+    const count = usage.invokes - start.invokes;
+    if (count === 0) return [];
+    const mean = (total: number) => round(total / count);
+    return [[fn, { count, meanMs: mean(usage.billedMs - start.billedMs), meanCpuMs: mean(usage.cpuMs - start.cpuMs) }]];
+  });
+  return Object.fromEntries(answered);
 }
 
 /** Reads `meter` at every `periodMs` boundary until stopped; `stop` returns the windows between readings. */

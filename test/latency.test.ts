@@ -39,16 +39,20 @@ test('a window is the difference of two readings: what came before it is not in 
 });
 
 test("a load run's windows start on the period's boundaries, one after another, each with what was recorded in it", async () => {
-  // Each reading counts one more Query so far, as if the servers made one a period.
-  let queries = 0;
+  // Each reading counts one more Query and two more chat invokes (of 15 ms, 2 of CPU) so far, as if made in each period.
+  let periods = 0;
   const meter = {
-    read: async () => ({
-      cpu: { work: 0.5 },
-      waiting: {},
-      storage: { requests: { Query: ++queries }, readUnits: 0, writeUnits: 0 },
-      functions: {},
-      latency: latencyCounts(),
-    }),
+    read: async () => {
+      periods++;
+      const storage = { requests: { Query: periods }, readUnits: 0, writeUnits: 0 };
+      return {
+        cpu: { work: 0.5 },
+        waiting: {},
+        storage,
+        functions: { chat: { invokes: 2 * periods, billedMs: 30 * periods, cpuMs: 4 * periods, storage } },
+        latency: latencyCounts(),
+      };
+    },
   };
   const period = 400;
   const servers = watchServers(meter, period);
@@ -66,6 +70,7 @@ test("a load run's windows start on the period's boundaries, one after another, 
     assert.equal(w.latency['timeline work']?.count, 1, JSON.stringify(w.latency));
     assert.deepEqual(w.cores, { work: 0 });
     assert.deepEqual(w.storage, { Query: 1 });
+    assert.deepEqual(w.invokes, { chat: { count: 2, meanMs: 15, meanCpuMs: 2 } });
   }
 });
 

@@ -69,6 +69,11 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
   for (const name of ['monolith_scaledx_1_scenario_smoke-chat_users_10', 'functions_scaledx_2_scenario_smoke-chat_users_10'])
     assert.equal(runOf(runs, name).meta.chatCost?.serverLatencyMs.SendMessage?.count, 50, name);
 
+  // What the servers were given beyond their defaults (here the tests' per-user limits), secrets left out.
+  assert.equal(chat.meta.settings?.SENDS_PER_SECOND, process.env.SENDS_PER_SECOND);
+  assert.ok(process.env.JWT_PRIVATE_KEY && !('JWT_PRIVATE_KEY' in (chat.meta.settings ?? {})), 'the signing key is not recorded');
+  assert.ok(!('PATH' in (chat.meta.settings ?? {})), 'only what a server reads');
+
   const routing = runOf(runs, 'functions_scaledx_2_scenario_smoke-routing_users_10');
   assert.equal(routing.meta.target.replicas, 2);
   const servers = Object.keys(routing.report.aggregate.counters).filter((name) => name.startsWith('grpc.served_by.'));
@@ -77,6 +82,7 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
   const csv = readFileSync(path.join(out, 'summary.csv'), 'utf8').trim().split('\n');
   assert.equal(csv.length - 1, runs.flatMap(rowsOf).length, 'one CSV row per run and metric');
   assert.ok(csv.some((line) => line.startsWith('monolith_scaledx_1_scenario_smoke-chat_users_10,') && line.includes(',SendMessage,50,0,')));
+  assert.match(readFileSync(path.join(out, 'summary.md'), 'utf8'), /Settings other than the defaults: .*SENDS_PER_SECOND=100000/);
   const html = readFileSync(path.join(out, 'report.html'), 'utf8');
   assert.match(html, /<svg/);
   assert.match(html, /functions_scaledx_2_scenario_smoke-chat_users_10/);
