@@ -27,6 +27,8 @@ export interface GatewayConfig {
   functionQueueWaitMs: number;
   /** Most waiting calls one invoke carries. */
   functionBatch: number;
+  /** Most waiting logins one invoke carries (at most functionBatch): each waits for every hash in its batch. */
+  loginBatch: number;
   /** A function with no invoke from this replica for this long gets a warm-up invoke (0: none, not even at start). */
   functionKeepWarmMs: number;
   /** DynamoDB for Subscribe's reads; undefined means AWS. */
@@ -84,7 +86,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     functionConcurrency: e.integer('FUNCTION_CONCURRENCY', 1, 1, 1000),
     functionQueue: e.integer('FUNCTION_QUEUE', 256, 0, 100_000),
     functionQueueWaitMs: e.integer('FUNCTION_QUEUE_WAIT_MS', 1_000, 0, 900_000),
-    functionBatch: e.integer('FUNCTION_BATCH', 16, 1, MAX_BATCH),
+    functionBatch: e.integer('FUNCTION_BATCH', MAX_BATCH, 1, MAX_BATCH),
+    loginBatch: e.integer('LOGIN_BATCH', 16, 1, MAX_BATCH),
     functionKeepWarmMs: e.integer('FUNCTION_KEEP_WARM_MS', 30_000, 0, 3_600_000),
     dynamoEndpoint: e.optional('DYNAMODB_ENDPOINT'),
     tablePrefix: e.tablePrefix('chat-dev-'),

@@ -13,8 +13,9 @@
  *
  * At most `concurrency` invokes per function are in flight from one gateway.
  * A call that finds a free slot leaves at once, alone; the others wait, and
- * when an invoke ends up to `batch` of them leave together as one invoke
- * (`{ calls }`, see functions/lambda/envelope.ts), each answered on its own. An
+ * when an invoke ends up to `batch` of them (fewer for a function in `batchOf`)
+ * leave together as one invoke (`{ calls }`, see functions/lambda/envelope.ts),
+ * each answered on its own, when the last of them is done. An
  * invoke costs far more than most calls it carries (on serverless-offline ~7
  * ms of CPU; on AWS a request and a billed millisecond at least), so under
  * load the cost per call falls as the load rises, and one warm instance per
@@ -35,6 +36,7 @@ import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/
 import type { CallResult, InvokeEvent, InvokeResult } from '../functions/lambda/envelope.js';
 import type { Caller } from '../functions/operation.js';
 import { DeadlineExceededError, fromWire, UnavailableError } from '../lib/errors.js';
+import { recordMs } from '../lib/latency.js';
 import { log } from '../lib/log.js';
 import { addInvoke, type InvokeUsage, noInvokes } from '../lib/usage.js';
 
@@ -53,6 +55,8 @@ export interface InvokerConfig {
   maxWaitMs: number;
   /** Most waiting calls one invoke carries (1: every call is an invoke of its own). */
   batch: number;
+  /** Smaller limits for some functions (login: every call in a batch waits for all of the batch's hashes). */
+  batchOf?: Readonly<Record<string, number>>;
 }
 
 interface Call {
@@ -133,10 +137,17 @@ export function createInvoker(config: InvokerConfig) {
 
   /** Invokes `fn` with `calls` (none: a warm-up); what failed the invoke whole, if anything. */
   async function start(fn: string, lane: Lane, calls: Call[]): Promise<Error | undefined> {
+    const started = performance.now();
     lane.inFlight++;
-    lane.lastStart = performance.now();
+    lane.lastStart = started;
     try {
       const results = await send(fn, calls);
+      // Per call, as the gateway saw it: the wait for a free slot and the invoke it rode in (the hop and the function).
+      const invokeMs = performance.now() - started;
+      for (const call of calls) {
+        recordMs(`${fn} call: waiting`, started - call.since);
+        recordMs(`${fn} call: invoke`, invokeMs);
+      }
       for (const [i, call] of calls.entries())
         answer(call, results[i] ?? { ok: false, error: { kind: 'INTERNAL', message: `${fn} left a call unanswered` } });
     } catch (error) {
@@ -144,7 +155,7 @@ export function createInvoker(config: InvokerConfig) {
       return error as Error;
     } finally {
       lane.inFlight--;
-      const next = lane.waiting.splice(0, config.batch);
+      const next = lane.waiting.splice(0, Math.min(config.batch, config.batchOf?.[fn] ?? config.batch));
       if (next.length > 0) void start(fn, lane, next);
     }
   }

@@ -30,6 +30,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     queue: config.functionQueue,
     maxWaitMs: config.functionQueueWaitMs,
     batch: config.functionBatch,
+    batchOf: { login: config.loginBatch },
   });
   if (config.functionKeepWarmMs > 0)
     invoker.keepWarm(FUNCTIONS, config.functionKeepWarmMs, (times) => {

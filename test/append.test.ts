@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Appender, createConditionalAppender, type Draft } from '../functions/chat/append.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
-import { deleteRoomIncarnation, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
+import { deleteRoomIncarnation, getRoom, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
 import { storageUsage } from '../functions/storage/dynamo.js';
 import { NotFoundError, UnavailableError } from '../lib/errors.js';
 import { createSequencer } from '../monolith/sequencer.js';
@@ -74,6 +74,22 @@ describe('conditional appender (many writers)', () => {
     assert.ok(puts <= 22, `${puts} puts for 20 messages`);
   });
 
+  test('writers taking turns on a room with its head: a wrong guess reads the head (one item), not the tail', async () => {
+    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
+    const room = newRoom();
+    await putNewRoom(roomsTable, room);
+    const [a, b] = [1, 2].map(() => createConditionalAppender(table, roomsTable)) as [Appender, Appender];
+    const before = { ...storageUsage().requests };
+    for (const i of range(20)) await (i % 2 ? a : b)(room, draft(room, `t${i}`), { mayRepeat: false });
+    const made = (op: string) => (storageUsage().requests[op] ?? 0) - (before[op] ?? 0);
+    assert.equal(made('Query'), 0, 'no tail read');
+    assert.ok(made('PutItem') <= 22 && made('GetItem') <= 20, `${made('PutItem')} puts, ${made('GetItem')} head reads for 20 messages`);
+    assert.deepEqual(
+      (await stored(room)).map(([seq]) => seq),
+      range(20),
+    );
+  });
+
   test('a race lost to one message: the next seq is tried without reading the tail', async () => {
     const room = newRoom();
     const [a, b] = [1, 2].map(() => createConditionalAppender(table)) as [Appender, Appender];
@@ -91,6 +107,32 @@ describe('conditional appender (many writers)', () => {
       [3, 'a2'],
     ]);
     assert.deepEqual([made('PutItem'), made('Query')], [2, 0], 'one lost put, one won, no tail read');
+  });
+
+  test("a writer's first message to a room starts after the head its record was read with: no tail read; a stale head costs lost puts, not a wrong seq", async () => {
+    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
+    const room = newRoom();
+    await putNewRoom(roomsTable, room);
+    const first = createConditionalAppender(table, roomsTable);
+    for (const i of range(3)) await first(room, draft(room, `h${i}`), { mayRepeat: false });
+    const read = await getRoom(roomsTable, room.roomName);
+    assert.equal(read?.lastSeq, 3);
+    const requests = () => ({ ...storageUsage().requests });
+    let before = requests();
+    const fresh = await createConditionalAppender(table, roomsTable)(read as RoomRecord, draft(room, 'n1'), { mayRepeat: false });
+    const made = (op: string) => (requests()[op] ?? 0) - (before[op] ?? 0);
+    assert.equal(fresh.message.server_seq, 4);
+    assert.deepEqual([made('PutItem'), made('Query')], [1, 0], 'one put, no tail read');
+    // Read before two more messages: its head is two behind.
+    await first(room, draft(room, 'h4'), { mayRepeat: false });
+    before = requests();
+    const stale = await createConditionalAppender(table, roomsTable)(read as RoomRecord, draft(room, 'n2'), { mayRepeat: false });
+    assert.equal(stale.message.server_seq, 6);
+    assert.deepEqual([made('PutItem'), made('Query')], [3, 1], 'two lost puts and a tail read, then the next seq');
+    assert.deepEqual(
+      (await stored(room)).map(([seq]) => seq),
+      range(6),
+    );
   });
 
   test('a room deleted while a sender still holds it (a cached record): NOT_FOUND, and its message is taken back', async () => {

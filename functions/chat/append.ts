@@ -5,11 +5,13 @@
  *
  * - `createConditionalAppender`: safe with any number of concurrent writers
  *   (Lambda instances, gateway replicas). A seq is taken only by a conditional
- *   put of the one after a seq known taken (the tail read, this instance's own
- *   last, or the one a put just lost), so numbers never skip; a msg_id is
- *   looked up (consistent read on the local index) after the tail was observed
- *   and before each put, so a concurrent duplicate either loses the put race or
- *   is seen by the lookup.
+ *   put of the one after a seq known taken (the room's head, read, or as its
+ *   record was read; this instance's own last; the one a put just lost; the
+ *   tail, read once two puts were lost), so numbers never skip: the head never
+ *   passes the tail, and a stale one costs lost puts, not a wrong seq. A msg_id
+ *   is looked up (consistent read on the local index) before each put, so a
+ *   concurrent duplicate, which competes for the same first free seq, either
+ *   loses the put race or is seen by the lookup.
  *   The room may come from a cache: if the head update finds the room gone, the
  *   message is taken back and the send answers NOT_FOUND, so nothing lands
  *   under a deleted room (a writer that dies between the two leaves a row
@@ -19,7 +21,7 @@
 import type { chatmsg } from '../../contracts/types.js';
 import { AlreadyExistsError, NotFoundError, UnavailableError } from '../../lib/errors.js';
 import { turnsByKey } from '../../lib/turns.js';
-import { advanceRoomHead, type RoomRecord, type RoomsTable } from '../chatroom/rooms-table.js';
+import { advanceRoomHead, type RoomRecord, type RoomsTable, roomHeadSeq } from '../chatroom/rooms-table.js';
 import { deleteMessages, findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
 
 /** What a sender supplies; the appender adds server_seq and server_ts_ms. */
@@ -49,9 +51,10 @@ export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_
 
 /** @param rooms where each stored message advances its room's head (what gateways watch); none in tests of the appender alone */
 export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable): Appender {
-  // Next-seq guesses from this instance's own writes, saving the tail read where this instance is the room's only
-  // writer. A guess proved wrong (another instance wrote the room since) is not trusted again until a tail read
-  // shows it would have held: with writers taking turns, a wrong guess costs a failed put and a read, a read alone less.
+  // Next-seq guesses from this instance's own writes, saving a read where this instance is the room's only writer.
+  // A guess proved wrong (another instance wrote the room since) is not trusted again until a read of the room's
+  // head shows it would have held: with writers taking turns, a wrong guess costs a failed put and a read, a read
+  // alone less. The head is one item, so a batch's heads are read in one request (storage/gets-together.ts).
   const guesses = new Map<string, { next: number; trusted: boolean }>();
   // This instance's own messages to one room (a batch's) go one at a time: together they would race for one seq.
   const inTurn = turnsByKey();
@@ -60,7 +63,7 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
 
   async function append(room: RoomRecord, draft: Draft, { mayRepeat }: { mayRepeat: boolean }): Promise<Appended> {
     const guess = guesses.get(room.roomId);
-    let next = guess?.trusted ? guess.next : (await lastSeq(table, room.roomId)) + 1;
+    let next = guess?.trusted ? guess.next : ((guess ? undefined : room.lastSeq) ?? (await knownTaken(room))) + 1;
     let trusted = !guess || next === guess.next;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       if (mayRepeat) {
@@ -83,5 +86,10 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
       next = attempt === 0 ? next + 1 : (await lastSeq(table, room.roomId)) + 1;
     }
     throw new UnavailableError(`room ${room.roomName} is too busy, try again`);
+  }
+
+  /** A seq known taken: the room's head (every seq up to it is taken; it may lag the tail), else its tail. */
+  async function knownTaken(room: RoomRecord): Promise<number> {
+    return (rooms && (await roomHeadSeq(rooms, room))) ?? lastSeq(table, room.roomId);
   }
 }

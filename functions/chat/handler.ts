@@ -11,8 +11,8 @@ export const handler = lambdaEntry(
   CHAT,
   once(() => {
     const { config, tables } = lambdaInstance(false);
-    // Rooms and member lists are trusted for a short while (see directory.ts): two reads fewer per send.
-    const directory = directoryOver(tables, { cacheMs: config.membershipCacheMs, absentCacheMs: 0, memberLists: true });
+    // Rooms and memberships are trusted for a short while (see directory.ts): reads only on a miss, a batch's together.
+    const directory = directoryOver(tables, { cacheMs: config.membershipCacheMs, absentCacheMs: 0 });
     return wireChat(tables, directory, createConditionalAppender(tables('messages'), tables('rooms')));
   }),
 );

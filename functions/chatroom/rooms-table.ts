@@ -28,6 +28,11 @@ export interface RoomRecord {
   roomId: string;
   owner: string;
   createdAtMs: number;
+  /**
+   * Its head (last_seq) when this record was read from the table; none on a record made otherwise. Seqs are
+   * taken in order, so every seq up to it was taken then: a writer's first guess of the next (chat/append.ts).
+   */
+  lastSeq?: number;
 }
 
 export interface RoomsTable {
@@ -43,6 +48,7 @@ const toRoom = (item: Item): RoomRecord => ({
   roomId: item.room_id?.S ?? '',
   owner: item.owner?.S ?? '',
   createdAtMs: Number(item.created_at_ms?.N ?? 0),
+  lastSeq: Number(item.last_seq?.N ?? 0),
 });
 
 /** Throws AlreadyExistsError when the name is taken. */
@@ -139,10 +145,15 @@ export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: 
     if (!isConditionFailed(error)) throw error;
   }
   // A later message got there first, or the room is gone: only a read tells which.
+  return (await roomHeadSeq(table, room)) !== undefined;
+}
+
+/** The room's last_seq now (consistent); undefined when this incarnation is gone. */
+export async function roomHeadSeq(table: RoomsTable, room: RoomRecord): Promise<number | undefined> {
   const { Item } = await table.client.send(
     new GetItemCommand({ TableName: table.tableName, Key: { room_name: { S: room.key } }, ConsistentRead: true }),
   );
-  return Item?.room_id?.S === room.roomId;
+  return Item?.room_id?.S === room.roomId ? Number(Item.last_seq?.N ?? 0) : undefined;
 }
 
 export interface RoomHead {

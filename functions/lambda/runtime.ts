@@ -8,6 +8,7 @@
  */
 import { type FunctionsConfig, readFunctionsConfig } from '../config.js';
 import { createDynamoClient } from '../storage/dynamo.js';
+import { readItemsTogether } from '../storage/gets-together.js';
 import { type Tables, tablesOf } from '../storage/tables.js';
 
 export interface LambdaInstance {
@@ -27,5 +28,8 @@ export function once<T>(build: () => T): () => T {
 /** @param signs true for the one function that signs credentials (it alone needs JWT_PRIVATE_KEY) */
 export function lambdaInstance(signs: boolean): LambdaInstance {
   const config = readFunctionsConfig(process.env, { signs });
-  return { config, tables: tablesOf(createDynamoClient(config), config.tablePrefix) };
+  const client = createDynamoClient(config);
+  // A batch's calls run at once: their reads of single items go as one request (a batch's rooms, its users).
+  readItemsTogether(client);
+  return { config, tables: tablesOf(client, config.tablePrefix) };
 }

@@ -224,3 +224,30 @@ test('a gateway warms each function at start, then again only while it is idle: 
     invoker.close();
   }
 });
+
+test('logins leave in smaller batches than other calls: each login in a batch waits for all of its hashes', async () => {
+  const invoker = createInvoker({
+    endpoint: stack.lambdaEndpoint,
+    region: 'us-east-1',
+    functionPrefix: DEV_PREFIX,
+    timeoutMs: 10_000,
+    concurrency: 1,
+    queue: 100,
+    maxWaitMs: 10_000,
+    batch: 64,
+    batchOf: { login: 4 },
+  });
+  try {
+    // 17 calls to each function at once: one leaves alone, the 16 that waited follow in batches.
+    const calls = (fn: string, operation: string, request: (i: number) => unknown) =>
+      Array.from({ length: 17 }, (_, i) => invoker.invoke(fn, operation, undefined, request(i)).catch(() => undefined));
+    await Promise.all([
+      ...calls('login', 'Login', (i) => ({ username: `nobody${i}`, password: 'wrong' })),
+      ...calls('chat', 'GetHistory', () => ({ room_name: '' })),
+    ]);
+    const invokes = (fn: string) => invoker.usage()[fn]?.invokes ?? 0;
+    assert.deepEqual({ login: invokes('login'), chat: invokes('chat') }, { login: 1 + 16 / 4, chat: 1 + 1 });
+  } finally {
+    invoker.close();
+  }
+});
