@@ -192,8 +192,9 @@ test('unreachable functions give UNAVAILABLE, and the gateway stays up', async (
   );
 });
 
-test('a gateway warms each function at start, then again only while it is idle: one invoke each, none beside real calls', async () => {
-  const invoker = createInvoker({
+/** An invoker in front of the real functions, one invoke in flight per function. */
+const stackInvoker = (batching: { batch: number; batchOf?: Record<string, number> }) =>
+  createInvoker({
     endpoint: stack.lambdaEndpoint,
     region: 'us-east-1',
     functionPrefix: DEV_PREFIX,
@@ -201,8 +202,11 @@ test('a gateway warms each function at start, then again only while it is idle: 
     concurrency: 1,
     queue: 100,
     maxWaitMs: 10_000,
-    batch: 16,
+    ...batching,
   });
+
+test('a gateway warms each function at start, then again only while it is idle: one invoke each, none beside real calls', async () => {
+  const invoker = stackInvoker({ batch: 16 });
   try {
     const invokes = (fn: string) => invoker.usage()[fn]?.invokes ?? 0;
     const firstRound = await new Promise<Record<string, unknown>>((resolve) => invoker.keepWarm(['login', 'chat'], 600, resolve));
@@ -226,17 +230,7 @@ test('a gateway warms each function at start, then again only while it is idle: 
 });
 
 test('logins leave in smaller batches than other calls: each login in a batch waits for all of its hashes', async () => {
-  const invoker = createInvoker({
-    endpoint: stack.lambdaEndpoint,
-    region: 'us-east-1',
-    functionPrefix: DEV_PREFIX,
-    timeoutMs: 10_000,
-    concurrency: 1,
-    queue: 100,
-    maxWaitMs: 10_000,
-    batch: 64,
-    batchOf: { login: 4 },
-  });
+  const invoker = stackInvoker({ batch: 64, batchOf: { login: 4 } });
   try {
     // 17 calls to each function at once: one leaves alone, the 16 that waited follow in batches.
     const calls = (fn: string, operation: string, request: (i: number) => unknown) =>
