@@ -5,10 +5,15 @@
  * (for "yes") or `absentCacheMs` (for "no"). The monolith, the only writer of
  * its tables, caches both for as long as it likes. The chat function caches
  * only "yes" and briefly: a room just made or entered elsewhere is usable at
- * once, a person who left can post for at most `cacheMs`, and a room deleted
- * meanwhile is caught by the message's own write (see chat/append.ts). Its
- * reads are single items, so in a Lambda instance the calls of one batch that
- * miss read together, in one request (storage/gets-together.ts).
+ * once, and a room deleted meanwhile is caught by the message's own write
+ * (see chat/append.ts). A membership it may keep longer (`memberCacheMs`):
+ * every LeaveRoom is counted on the room's item before the membership goes
+ * (rooms-table.ts countLeave), and a membership read under another count than
+ * the room's, as re-read every `cacheMs`, is read again. So a person who left
+ * can post for at most `cacheMs`, while a sender's membership is read once,
+ * not once per `cacheMs` (for one who posts every few seconds, on nearly every
+ * message). In a Lambda instance, the reads of a batch's calls that miss go
+ * together, in one request (storage/gets-together.ts).
  */
 import { NotFoundError } from '../../lib/errors.js';
 import { ttlCache } from '../../lib/ttl-cache.js';
@@ -19,19 +24,23 @@ import { getRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-tabl
 export interface DirectoryDeps {
   rooms: RoomsTable;
   members: MembersTable;
-  /** How long a room that exists, or a membership, is trusted. */
+  /** How long a room that exists is trusted; a membership, while the room's LeaveRooms are as counted then. */
   cacheMs: number;
   /** How long "no such room" and "not a member" are trusted. */
   absentCacheMs: number;
+  /** How long a membership is kept at most (default `cacheMs`): it is read again sooner when the room's count of leaves moves. */
+  memberCacheMs?: number;
 }
 
 const CACHE_MAX = 200_000;
 
 export function createRoomDirectory(deps: DirectoryDeps) {
   const rooms = ttlCache<RoomRecord | undefined>(CACHE_MAX);
-  const members = ttlCache<boolean>(CACHE_MAX);
+  // Each answer with the room's count of leaves it was read under.
+  const members = ttlCache<{ member: boolean; leaves: number }>(CACHE_MAX);
   const memberKey = (roomId: string, person: string) => `${roomId}\u0000${person}`;
   const ttl = (known: unknown) => (known ? deps.cacheMs : deps.absentCacheMs);
+  const memberTtl = (member: boolean) => (member ? (deps.memberCacheMs ?? deps.cacheMs) : deps.absentCacheMs);
 
   async function findRoom(roomName: string): Promise<RoomRecord | undefined> {
     const key = roomKey(roomName);
@@ -50,10 +59,11 @@ export function createRoomDirectory(deps: DirectoryDeps) {
 
   async function isMember(room: RoomRecord, person: string): Promise<boolean> {
     const key = memberKey(room.roomId, person);
+    const leaves = room.leaves ?? 0;
     const cached = members.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined && cached.leaves === leaves) return cached.member;
     const member = await readMembership(deps.members, room.roomId, person);
-    members.set(key, member, ttl(member));
+    members.set(key, { member, leaves }, memberTtl(member));
     return member;
   }
 
@@ -69,7 +79,7 @@ export function createRoomDirectory(deps: DirectoryDeps) {
     /** Record a membership this process changed. */
     noteMember(room: RoomRecord, person: string, member: boolean): void {
       members.delete(memberKey(room.roomId, person));
-      members.set(memberKey(room.roomId, person), member, ttl(member));
+      members.set(memberKey(room.roomId, person), { member, leaves: room.leaves ?? 0 }, memberTtl(member));
     },
   };
 }
@@ -77,7 +87,7 @@ export function createRoomDirectory(deps: DirectoryDeps) {
 export type RoomDirectory = ReturnType<typeof createRoomDirectory>;
 
 /** How a directory caches (see DirectoryDeps). */
-export type DirectoryCache = Pick<DirectoryDeps, 'cacheMs' | 'absentCacheMs'>;
+export type DirectoryCache = Pick<DirectoryDeps, 'cacheMs' | 'absentCacheMs' | 'memberCacheMs'>;
 
 /** The directory over a process's tables (no caching where other processes write them too and staleness would matter). */
 export const directoryOver = (tables: Tables, cache: DirectoryCache): RoomDirectory =>

@@ -20,7 +20,7 @@ import {
   releaseOwnedRoom,
   reserveOwnedRoom,
 } from './members-table.js';
-import { deleteRoomIncarnation, listRooms, putNewRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-table.js';
+import { countLeave, deleteRoomIncarnation, listRooms, putNewRoom, type RoomRecord, type RoomsTable, roomKey } from './rooms-table.js';
 
 export interface ChatroomDeps {
   rooms: RoomsTable;
@@ -82,6 +82,8 @@ export function createChatroomLogic(deps: ChatroomDeps) {
     const room = await deps.directory.requireRoom(roomName);
     // The cache is cleared even when the delete fails: a stale "member" must not outlive a failed leave.
     deps.directory.noteMember(room, person, false);
+    // Counted first: a leave whose delete fails costs other instances a re-read, one not counted a stale "member".
+    await countLeave(deps.rooms, room);
     await deleteMember(deps.members, room.roomId, person);
     return { ok: true };
   }

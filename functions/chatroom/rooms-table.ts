@@ -33,6 +33,8 @@ export interface RoomRecord {
    * taken in order, so every seq up to it was taken then: a writer's first guess of the next (chat/append.ts).
    */
   lastSeq?: number;
+  /** How many LeaveRooms it had when this record was read (none on a record made otherwise): what memberships cached since are checked against. */
+  leaves?: number;
 }
 
 export interface RoomsTable {
@@ -49,6 +51,7 @@ const toRoom = (item: Item): RoomRecord => ({
   owner: item.owner?.S ?? '',
   createdAtMs: Number(item.created_at_ms?.N ?? 0),
   lastSeq: Number(item.last_seq?.N ?? 0),
+  leaves: Number(item.leaves?.N ?? 0),
 });
 
 /** Throws AlreadyExistsError when the name is taken. */
@@ -146,6 +149,26 @@ export async function advanceRoomHead(table: RoomsTable, room: RoomRecord, seq: 
   }
   // A later message got there first, or the room is gone: only a read tells which.
   return (await roomHeadSeq(table, room)) !== undefined;
+}
+
+/**
+ * Counts a LeaveRoom on the room's item, before the membership goes: an instance that trusts memberships it read
+ * earlier re-reads them once its copy of the room shows a new count (directory.ts). A room gone meanwhile has none.
+ */
+export async function countLeave(table: RoomsTable, room: RoomRecord): Promise<void> {
+  try {
+    await table.client.send(
+      new UpdateItemCommand({
+        TableName: table.tableName,
+        Key: { room_name: { S: room.key } },
+        UpdateExpression: 'ADD leaves :one',
+        ConditionExpression: 'room_id = :id',
+        ExpressionAttributeValues: { ':id': { S: room.roomId }, ':one': { N: '1' } },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
 }
 
 /** The room's last_seq now (consistent); undefined when this incarnation is gone. */

@@ -61,7 +61,14 @@ test('the packaged template has the tables, the functions and per-function permi
   assert.ok(!chatActions.includes('dynamodb:DeleteItem') && !chatActions.includes('dynamodb:Scan'), 'chat cannot delete or scan');
   for (const role of ['LoginRole', 'ChatroomRole', 'ChatRole']) {
     for (const action of policy(role).flatMap((s) => s.Action)) assert.notEqual(action, 'dynamodb:*');
+    // A function's reads made together go as one BatchGetItem: wherever it may GetItem, it may BatchGetItem.
+    for (const { Action } of policy(role))
+      assert.equal(Action.includes('dynamodb:BatchGetItem'), Action.includes('dynamodb:GetItem'), `${role}: ${Action.join(', ')}`);
   }
+  // A LeaveRoom is counted on its room.
+  assert.ok(
+    policy('ChatroomRole').some((s) => s.Resource[0]?.['Fn::GetAtt']?.[0] === 'RoomsTable' && s.Action.includes('dynamodb:UpdateItem')),
+  );
 });
 
 const { DYNAMODB_ENDPOINT: _, ...withoutEndpoint } = process.env;
