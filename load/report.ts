@@ -402,6 +402,7 @@ function charts(rows: Row[]): string[] {
 const html = (text: string | number) => escapeXml(String(text)).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 
 export function toHtml(runs: LoadRun[], rows: Row[]): string {
+  const settings = settingsLine(runs);
   const sections = [...allTables(runs, rows), ...timelineTables(runs)].map(
     (t) =>
       `<h2>${html(t.title)}</h2><p><em>${html(t.note)}</em></p><table><tr>${t.header.map((h) => `<th>${html(h)}</th>`).join('')}</tr>${t.body
@@ -422,7 +423,7 @@ th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: right; }
 th { background: #f4f4f4; }
 </style></head><body>
 <h1>Load runs</h1>
-<p>${html(machineLine(runs))}</p>${settingsLine(runs) ? `<p>${html(settingsLine(runs) as string)}</p>` : ''}
+<p>${html(machineLine(runs))}</p>${settings ? `<p>${html(settings)}</p>` : ''}
 <div class="charts">${charts(rows).join('\n')}</div>
 ${sections.join('\n')}
 <h2>Runs</h2><ul>${runList.join('')}</ul>

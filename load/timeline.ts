@@ -39,6 +39,7 @@ function windowBetween(start: { at: number; reading: Reading }, end: { at: numbe
   };
 }
 
+/** The invokes answered between two readings, by function (none where a function had none). */
 function invokesBetween(now: Reading['functions'], before: Reading['functions']): ServerWindow['invokes'] {
   const answered = Object.entries(now).flatMap(([fn, usage]) => {
     const start = before[fn] ?? noInvokes();
