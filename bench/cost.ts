@@ -18,6 +18,7 @@ import {
   addInvokes,
   addStorage,
   type InvokeUsage,
+  invokesSince,
   noInvokes,
   noStorage,
   type ServerUsage,
@@ -91,13 +92,9 @@ export function costBetween(start: Reading, end: Reading, messages: number): Cos
   // CPU ms spent in the window, by part; like everything else here, divided by the messages below.
   const cpuMs = partsBetween(end.cpu, start.cpu, 1000);
   const storage = storageSince(end.storage, start.storage);
-  const invokes: Record<string, number> = {};
-  let lambdaMs = 0;
-  for (const [fn, usage] of Object.entries(end.functions)) {
-    const before = start.functions[fn] ?? noInvokes();
-    invokes[fn] = usage.invokes - before.invokes;
-    lambdaMs += usage.billedMs - before.billedMs;
-  }
+  const functions = Object.entries(invokesSince(end.functions, start.functions));
+  const invokes = Object.fromEntries(functions.map(([fn, usage]) => [fn, usage.invokes]));
+  const lambdaMs = functions.reduce((sum, [, usage]) => sum + usage.billedMs, 0);
   const readUnits = storage.readUnits / n;
   const writeUnits = storage.writeUnits / n;
   const totalInvokes = Object.values(invokes).reduce((a, b) => a + b, 0);

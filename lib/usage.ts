@@ -71,6 +71,22 @@ export function addInvokes(into: InvokeUsage, more: InvokeUsage): void {
   addStorage(into.storage, more.storage);
 }
 
+/** Each function's invokes between two readings of its totals (a function new since `before` counted from nothing). */
+export function invokesSince(now: Record<string, InvokeUsage>, before: Record<string, InvokeUsage>): Record<string, InvokeUsage> {
+  return Object.fromEntries(
+    Object.entries(now).map(([fn, usage]) => {
+      const start = before[fn] ?? noInvokes();
+      const window = {
+        invokes: usage.invokes - start.invokes,
+        billedMs: usage.billedMs - start.billedMs,
+        cpuMs: usage.cpuMs - start.cpuMs,
+        storage: storageSince(usage.storage, start.storage),
+      };
+      return [fn, window];
+    }),
+  );
+}
+
 /** Adds one answered invoke, billed as Lambda bills it: its duration rounded up to the millisecond. */
 export const addInvoke = (into: InvokeUsage, cost: InvokeCost): void =>
   addInvokes(into, { invokes: 1, billedMs: Math.ceil(cost.ms), cpuMs: cost.cpuMs, storage: cost.storage });

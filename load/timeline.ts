@@ -7,7 +7,7 @@
  */
 import { type Meter, partsBetween, type Reading } from '../bench/cost.js';
 import { type LatencySummary, latencySince } from '../lib/latency.js';
-import { noInvokes, storageSince } from '../lib/usage.js';
+import { invokesSince, storageSince } from '../lib/usage.js';
 
 export const PERIOD_MS = 10_000;
 
@@ -41,14 +41,14 @@ function windowBetween(start: { at: number; reading: Reading }, end: { at: numbe
 
 /** The invokes answered between two readings, by function (none where a function had none). */
 function invokesBetween(now: Reading['functions'], before: Reading['functions']): ServerWindow['invokes'] {
-  const answered = Object.entries(now).flatMap(([fn, usage]) => {
-    const start = before[fn] ?? noInvokes();
-    const count = usage.invokes - start.invokes;
-    if (count === 0) return [];
-    const mean = (total: number) => round(total / count);
-    return [[fn, { count, meanMs: mean(usage.billedMs - start.billedMs), meanCpuMs: mean(usage.cpuMs - start.cpuMs) }]];
-  });
-  return Object.fromEntries(answered);
+  const answered = Object.entries(invokesSince(now, before)).filter(([, usage]) => usage.invokes > 0);
+  const mean = (total: number, count: number) => round(total / count);
+  return Object.fromEntries(
+    answered.map(([fn, { invokes, billedMs, cpuMs }]) => [
+      fn,
+      { count: invokes, meanMs: mean(billedMs, invokes), meanCpuMs: mean(cpuMs, invokes) },
+    ]),
+  );
 }
 
 /** Reads `meter` at every `periodMs` boundary until stopped; `stop` returns the windows between readings. */
