@@ -125,7 +125,7 @@ export const thisProcessLess = (thread?: number) => (): number => {
 
 /**
  * The monolith: one process (its main thread with gRPC and the logic, the
- * writer thread, the store thread), and the load generator's CPU seconds
+ * writer thread if it has one, the store thread), and the load generator's CPU seconds
  * when given (the benchmark's own process, or the load runner's Artillery).
  */
 export function monolithMeter(server: ChildServer, loadGenerator?: () => number): Meter {
@@ -138,7 +138,11 @@ export function monolithMeter(server: ChildServer, loadGenerator?: () => number)
       const byPart = (read: (pid: number, thread?: number) => number) => {
         const writer = writerThread === undefined ? 0 : read(pid, writerThread);
         const store = storeThread === undefined ? 0 : read(pid, storeThread);
-        return { 'monolith (gRPC, logic)': read(pid) - writer - store, 'writer thread': writer, store };
+        return {
+          'monolith (gRPC, logic)': read(pid) - writer - store,
+          ...(writerThread !== undefined && { 'writer thread': writer }),
+          store,
+        };
       };
       return {
         cpu: { ...byPart(cpu), ...(loadGenerator ? { 'load generator': loadGenerator() } : {}) },

@@ -1,6 +1,6 @@
 /**
  * The three functions built over one DynamoDB client in one process: what the
- * monolith serves in-process, with its own appender (the writer thread) and
+ * monolith serves in-process, with its own appender (the message writer) and
  * caches (it is the only writer of its tables). Each Lambda handler wires only
  * its own function instead (see functions/<name>/wiring.ts).
  */

@@ -28,6 +28,8 @@ export interface MonolithConfig {
   idempotencyPrints: number;
   /** Under load, the message writer's flushes start at most this often (ms; see sequencer.ts). */
   writePaceMs: number;
+  /** Where the message writer runs: its own thread, or the main one. */
+  messageWriter: 'thread' | 'main';
   connections: ConnectionLimits;
   users: UserLimits;
   /** Where gRPC-Web and the chat page are served (WEB_PORT); undefined for nowhere. */
@@ -49,6 +51,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
       idempotencyPrints: e.integer('IDEMPOTENCY_PRINTS', 2_000_000, 0, 100_000_000),
       writePaceMs: e.integer('WRITE_PACE_MS', 4, 0, 100),
+      messageWriter: e.oneOf('MESSAGE_WRITER', ['main', 'thread'], 'main'),
       connections: connectionLimits(e),
       users: userLimits(e),
       webPort: webPort(e, 8080),

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { type RunningServer, serveApi } from '../api/grpc-server.js';
+import type { chatmsg } from '../contracts/types.js';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';
 import { ensureTables, tableNames } from '../functions/storage/tables.js';
 import { signingKeyFor } from '../infrastructure/local/dev-key.js';
@@ -18,7 +19,7 @@ import { createMonolithBackend } from './backend.js';
 import type { MonolithConfig } from './config.js';
 import { createRoomBus } from './room-bus.js';
 import { watchStorage } from './storage-health.js';
-import { startWriter, type WriterStats } from './writer.js';
+import { startInProcessWriter, startWriter, type WriterStats } from './writer.js';
 
 export interface RunningMonolith extends RunningServer {
   dynamoEndpoint: string;
@@ -56,18 +57,19 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
 
   const signingKey = functions.signingKey ?? signingKeyFor(undefined, config.embedded?.persist ? config.dataDir : undefined);
   const bus = createRoomBus();
-  const writer = await startWriter(
-    {
-      endpoint: functions.dynamo.endpoint,
-      region: functions.dynamo.region,
-      tableName: tableNames(functions.tablePrefix).messages,
-      maxIds: config.idempotencyKeys,
-      maxPrints: config.idempotencyPrints,
-      paceMs: config.writePaceMs,
-    },
-    (roomId, messages) => bus.publish(roomId, messages),
-    fatal('message writer failed'),
-  );
+  const setup = {
+    endpoint: functions.dynamo.endpoint,
+    region: functions.dynamo.region,
+    tableName: tableNames(functions.tablePrefix).messages,
+    maxIds: config.idempotencyKeys,
+    maxPrints: config.idempotencyPrints,
+    paceMs: config.writePaceMs,
+  };
+  const publish = (roomId: string, messages: chatmsg.ChatMessage[]) => bus.publish(roomId, messages);
+  const writer =
+    config.messageWriter === 'main'
+      ? startInProcessWriter(client, setup, publish)
+      : await startWriter(setup, publish, fatal('message writer failed'));
   const backend = createMonolithBackend(functions, client, signingKey, writer, bus);
   const api = await serveApi(backend, config).catch(async (error) => {
     await writer.close();

@@ -1,8 +1,9 @@
 /**
- * The message writer thread: the sequencer and its DynamoDB client run here,
- * on the second core, so the gRPC event loop spends nothing on the SDK (about
- * half a millisecond of CPU per message otherwise). The main thread talks to
- * it through `writer.ts`.
+ * The message writer thread (MESSAGE_WRITER=thread): the sequencer and its
+ * DynamoDB client run here, so the gRPC event loop spends nothing on the SDK.
+ * The price is a hop to this thread and back per send, and each message
+ * copied across: measured side by side, that cost more than it saved (see
+ * `writer.ts`). The main thread talks to it through `writer.ts`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';

@@ -3,6 +3,7 @@
  * the same data: every acknowledged message is in the history exactly once,
  * under the seq it was acknowledged with, and server_seq has no gap. Then a
  * graceful SIGTERM: streams end with UNAVAILABLE and the process exits 0.
+ * Once with the message writer on the main thread, once on its own.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -17,18 +18,24 @@ import { call, connect, signUp, subscribe } from './support/clients.js';
 import { TEST_SIGNING_KEY } from './support/env.js';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'chat-crash-'));
-// Against an external DynamoDB (DynamoDB Local in CI) the tables must survive the restart: one prefix for both runs.
-const env = {
-  DATA_DIR: dataDir,
-  JWT_PRIVATE_KEY: TEST_SIGNING_KEY,
-  SCRYPT_LOG_N: '10',
-  TABLE_PREFIX: `crash${randomBytes(3).toString('hex')}-`,
-};
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 type Reply = { server_seq: number };
 
-test('acknowledged messages survive SIGKILL exactly once, with no gap', async () => {
+for (const writer of ['main', 'thread'])
+  test(`acknowledged messages survive SIGKILL exactly once, with no gap (message writer on the ${writer} thread)`, async () => {
+    // Against an external DynamoDB (DynamoDB Local in CI) the tables must survive the restart: one prefix for both runs.
+    const env = {
+      DATA_DIR: path.join(dataDir, writer),
+      JWT_PRIVATE_KEY: TEST_SIGNING_KEY,
+      SCRYPT_LOG_N: '10',
+      TABLE_PREFIX: `crash${randomBytes(3).toString('hex')}-`,
+      MESSAGE_WRITER: writer,
+    };
+    await crashAndRestart(env);
+  });
+
+async function crashAndRestart(env: Record<string, string>): Promise<void> {
   const first = await spawnMonolith(env);
   let c = connect(first.address);
   const token = await signUp(c, 'crash');
@@ -97,4 +104,4 @@ test('acknowledged messages survive SIGKILL exactly once, with no gap', async ()
   assert.deepEqual(await second.exited, { code: 0, signal: null });
   assert.match(second.log(), /"msg":"stopped"/);
   c.close();
-});
+}
