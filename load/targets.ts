@@ -64,7 +64,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
       label: 'monolith',
       replicas: 1,
       address: server.address,
-      topology: `monolith (one process: gRPC, functions in-process, message writer on ${process.env.MESSAGE_WRITER === 'thread' ? 'its own' : 'the main'} thread, embedded dynalite on disk)`,
+      topology: `monolith (one process: gRPC, functions in-process, message writer on ${process.env.MESSAGE_WRITER === 'main' ? 'the main' : 'its own'} thread, embedded dynalite on disk)`,
       pids: [server.child.pid as number],
       meter: (loadGenerator) => monolithMeter(server, loadGenerator),
       recentLogs: () => recentLines({ monolith: server }),

@@ -51,7 +51,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
       idempotencyPrints: e.integer('IDEMPOTENCY_PRINTS', 2_000_000, 0, 100_000_000),
       writePaceMs: e.integer('WRITE_PACE_MS', 4, 0, 100),
-      messageWriter: e.oneOf('MESSAGE_WRITER', ['main', 'thread'], 'main'),
+      messageWriter: e.oneOf('MESSAGE_WRITER', ['thread', 'main'], 'thread'),
       connections: connectionLimits(e),
       users: userLimits(e),
       webPort: webPort(e, 8080),

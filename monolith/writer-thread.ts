@@ -1,9 +1,9 @@
 /**
- * The message writer thread (MESSAGE_WRITER=thread): the sequencer and its
- * DynamoDB client run here, so the gRPC event loop spends nothing on the SDK.
- * The price is a hop to this thread and back per send, and each message
- * copied across: measured side by side, that cost more than it saved (see
- * `writer.ts`). The main thread talks to it through `writer.ts`.
+ * The message writer thread (MESSAGE_WRITER=thread, the default): the
+ * sequencer, its DynamoDB client and its idempotency keys live here, so the
+ * gRPC event loop spends nothing on the SDK and its garbage collections do not
+ * walk the keys. The price is a hop here and back per send, and each message
+ * copied across (see `writer.ts`). The main thread talks to it through `writer.ts`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createDynamoClient, storageUsage } from '../functions/storage/dynamo.js';

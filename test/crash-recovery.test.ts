@@ -3,7 +3,7 @@
  * the same data: every acknowledged message is in the history exactly once,
  * under the seq it was acknowledged with, and server_seq has no gap. Then a
  * graceful SIGTERM: streams end with UNAVAILABLE and the process exits 0.
- * Once with the message writer on the main thread, once on its own.
+ * Once with the message writer on its own thread, once on the main one.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -22,9 +22,12 @@ after(() => rmSync(dataDir, { recursive: true, force: true }));
 
 type Reply = { server_seq: number };
 
-for (const writer of ['main', 'thread'])
-  test(`acknowledged messages survive SIGKILL exactly once, with no gap (message writer on the ${writer} thread)`, async () => {
-    // Against an external DynamoDB (DynamoDB Local in CI) the tables must survive the restart: one prefix for both runs.
+for (const [writer, where] of [
+  ['thread', 'its own thread'],
+  ['main', 'the main thread'],
+] as const)
+  test(`acknowledged messages survive SIGKILL exactly once, with no gap (message writer on ${where})`, async () => {
+    // Against an external DynamoDB (DynamoDB Local in CI) the tables must survive the restart: one prefix for both servers.
     const env = {
       DATA_DIR: path.join(dataDir, writer),
       JWT_PRIVATE_KEY: TEST_SIGNING_KEY,
