@@ -30,6 +30,7 @@ import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectSc
 import { writeReports } from './report.js';
 import { describeSettings, type LoadRun, rowsOf } from './results.js';
 import { artilleryCpu, runArtillery } from './run-artillery.js';
+import { keepSeeded, restoreSeeded, seededUsers } from './store.js';
 import { type LoadTarget, runningTarget, startComposeTarget, startTarget, waitUntilIdle } from './targets.js';
 import { watchServers } from './timeline.js';
 
@@ -69,14 +70,33 @@ const startedHere = ['monolith', 'functions', 'compose', 'compose-monolith'].inc
 /** What this environment sets that the servers read (targets started here: a running one's settings are its own). */
 const settings = startedHere ? settingsGiven(process.env, [readGatewayConfig, readMonolithConfig, readFunctionsConfig]) : undefined;
 
-async function prepareTarget(): Promise<LoadTarget> {
-  if (opt.target === 'monolith' || opt.target === 'functions')
-    return startTarget(opt.target, { replicas, storeDir: path.join(outDir, 'store'), scryptLogN });
+/** A target started here with an embedded store: every invocation starts on a copy of the seeded store (store.ts). */
+const onSeededStore = opt.target === 'monolith' || opt.target === 'functions';
+
+async function prepareTarget(users: number): Promise<LoadTarget> {
+  if (opt.target === 'monolith' || opt.target === 'functions') return startOnSeededStore(opt.target, users);
   if (opt.target === 'compose' || opt.target === 'compose-monolith')
     return startComposeTarget(opt.target, { replicas, storeDir: '', scryptLogN, standIn: opt['stand-in'] });
   if (!/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/.test(opt.target))
     fail('--target must be monolith, functions, compose, compose-monolith, or host:port[,host:port…]');
   return runningTarget(opt.target, opt.label ?? 'target', replicas);
+}
+
+/** Starts the target on the seeded store; first seeds it (and keeps the copy) if the copy has fewer users than needed. */
+async function startOnSeededStore(kind: 'monolith' | 'functions', users: number): Promise<LoadTarget> {
+  const storeDir = path.join(outDir, 'store');
+  const workDir = path.join(storeDir, kind);
+  console.error(`store:   ${restoreSeeded(workDir)}`);
+  const start = () => startTarget(kind, { replicas, storeDir, scryptLogN });
+  if (opt['skip-seed'] || seededUsers(workDir) >= users) return start();
+  const seeding = await start();
+  try {
+    await seed(seeding, users);
+  } finally {
+    await seeding.stop();
+  }
+  console.error(`store:   kept as ${keepSeeded(workDir, users)} (${users} users): later runs start from it`);
+  return start();
 }
 
 function seed(target: LoadTarget, users: number): Promise<void> {
@@ -158,13 +178,14 @@ async function main() {
     `kdf:     scrypt N=2^${scryptLogN} takes ${kdf.toFixed(1)} ms here → at most ${Math.floor((info.cores * 1000) / kdf)} logins/s`,
   );
   console.error(`plan:    ${scenarios.map((s) => `${s.id} (${s.kind}, ${s.users} users)`).join(', ')}`);
-  const target = await prepareTarget();
+  const users = Math.max(...scenarios.map((s) => s.users));
+  const target = await prepareTarget(users);
   console.error(`target:  ${target.label} ×${target.replicas} at ${target.address}: ${target.topology}`);
   if (settings) console.error(`settings: ${describeSettings(settings)}`);
   mkdirSync(runsDir, { recursive: true });
   const results: { name: string; ok: boolean; line: string }[] = [];
   try {
-    if (!opt['skip-seed']) await seed(target, Math.max(...scenarios.map((s) => s.users)));
+    if (!opt['skip-seed'] && !onSeededStore) await seed(target, users);
     for (const [index, scenario] of scenarios.entries()) {
       const name = `${target.label}_scaledx_${target.replicas}_scenario_${scenario.id}_users_${scenario.users}`;
       const room = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${target.label}${target.replicas}-${scenario.id}`;

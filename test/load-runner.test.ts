@@ -2,11 +2,12 @@
  * The load runner end to end (`npm run load`): it starts the monolith or the
  * functions stack with two gateways, seeds accounts, runs the smoke
  * scenarios with Artillery, and writes reports, metadata and the
- * comparison; a run against a target that is down fails.
+ * comparison; a later run starts on a copy of the seeded store; a run
+ * against a target that is down fails.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -86,6 +87,19 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
   const html = readFileSync(path.join(out, 'report.html'), 'utf8');
   assert.match(html, /<svg/);
   assert.match(html, /functions_scaledx_2_scenario_smoke-chat_users_10/);
+});
+
+test('each run starts on a copy of the seeded store: the accounts, nothing a run before left', () => {
+  // The smoke test above seeded both targets' stores once and kept them.
+  const store = path.join(out, 'store');
+  assert.deepEqual(JSON.parse(readFileSync(path.join(store, 'monolith-seeded', 'seeded.json'), 'utf8')), { users: 10 });
+  const leftOver = path.join(store, 'monolith', 'left by an earlier run');
+  writeFileSync(leftOver, '');
+  const { status, output } = runner('--target', 'monolith', '--scenarios', 'smoke-login');
+  assert.equal(status, 0, output);
+  assert.match(output, /store: +\S+monolith: a copy of \S+monolith-seeded \(10 users, no rooms or messages\)/);
+  assert.doesNotMatch(output, /seeding/, 'the copy has the users: nothing to seed');
+  assert.ok(!existsSync(leftOver), 'the store of the run before is gone');
 });
 
 test('a target that is down: the run fails and says so', async () => {

@@ -1,0 +1,42 @@
+/**
+ * The embedded store a load run's target starts on. Every invocation starts
+ * from the same state: the seeded accounts and nothing else. A store that kept
+ * every earlier run's rooms and messages grew by hundreds of MB over a few
+ * sessions, and the monolith's CPU per message in the 5,000-user chat with it
+ * (1.06 ms on a 613-MB store against 0.66 on a fresh one), so figures from
+ * different sessions measured different stores. Seeding once is kept: after
+ * the first seeding, a copy of the store with only the accounts
+ * (`<kind>-seeded/`, with how many users in `seeded.json`) is what each later
+ * invocation starts from (`<kind>/`, replaced).
+ */
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const MARK = 'seeded.json';
+
+const seededDir = (workDir: string) => `${workDir}-seeded`;
+
+/** How many users (`perf_demo<i>`) the seeded copy has: 0 without one. */
+export function seededUsers(workDir: string): number {
+  const mark = path.join(seededDir(workDir), MARK);
+  return existsSync(mark) ? Number(JSON.parse(readFileSync(mark, 'utf8')).users) || 0 : 0;
+}
+
+/** Replaces the work store by the seeded copy (or by nothing, without one). Its target must be stopped. */
+export function restoreSeeded(workDir: string): string {
+  rmSync(workDir, { recursive: true, force: true });
+  const users = seededUsers(workDir);
+  if (users === 0) return `${workDir}: new, empty`;
+  cpSync(seededDir(workDir), workDir, { recursive: true });
+  rmSync(path.join(workDir, MARK));
+  return `${workDir}: a copy of ${seededDir(workDir)} (${users} users, no rooms or messages)`;
+}
+
+/** Keeps the work store, just seeded, as the seeded copy. Its target must be stopped. */
+export function keepSeeded(workDir: string, users: number): string {
+  const seeded = seededDir(workDir);
+  rmSync(seeded, { recursive: true, force: true });
+  cpSync(workDir, seeded, { recursive: true });
+  writeFileSync(path.join(seeded, MARK), `${JSON.stringify({ users })}\n`);
+  return seeded;
+}
