@@ -31,7 +31,7 @@ import { writeReports } from './report.js';
 import { describeSettings, type LoadRun, rowsOf } from './results.js';
 import { artilleryCpu, runArtillery } from './run-artillery.js';
 import { keepSeeded, restoreSeeded, seededUsers } from './store.js';
-import { type LoadTarget, runningTarget, startComposeTarget, startTarget, waitUntilIdle } from './targets.js';
+import { type LoadTarget, runningTarget, startComposeTarget, startTarget, type TargetOptions, waitUntilIdle } from './targets.js';
 import { watchServers } from './timeline.js';
 
 const { values: opt } = parseArgs({
@@ -70,11 +70,18 @@ const startedHere = ['monolith', 'functions', 'compose', 'compose-monolith'].inc
 /** What this environment sets that the servers read (targets started here: a running one's settings are its own). */
 const settings = startedHere ? settingsGiven(process.env, [readGatewayConfig, readMonolithConfig, readFunctionsConfig]) : undefined;
 
-/** A target started here with an embedded store: every invocation starts on a copy of the seeded store (store.ts). */
-const onSeededStore = opt.target === 'monolith' || opt.target === 'functions';
+/**
+ * A target started here whose store is a directory here: every invocation starts on a copy of the seeded store
+ * (store.ts). Not a monolith given another DynamoDB (DYNAMODB_ENDPOINT, as CI's DynamoDB Local) or a memory store.
+ */
+const onSeededStore =
+  opt.target === 'functions' || (opt.target === 'monolith' && readMonolithConfig(process.env).embedded?.persist === true);
 
 async function prepareTarget(users: number): Promise<LoadTarget> {
-  if (opt.target === 'monolith' || opt.target === 'functions') return startOnSeededStore(opt.target, users);
+  if (opt.target === 'monolith' || opt.target === 'functions') {
+    const options = { replicas, storeDir: path.join(outDir, 'store'), scryptLogN };
+    return onSeededStore ? startOnSeededStore(opt.target, options, users) : startTarget(opt.target, options);
+  }
   if (opt.target === 'compose' || opt.target === 'compose-monolith')
     return startComposeTarget(opt.target, { replicas, storeDir: '', scryptLogN, standIn: opt['stand-in'] });
   if (!/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/.test(opt.target))
@@ -83,11 +90,10 @@ async function prepareTarget(users: number): Promise<LoadTarget> {
 }
 
 /** Starts the target on the seeded store; first seeds it (and keeps the copy) if the copy has fewer users than needed. */
-async function startOnSeededStore(kind: 'monolith' | 'functions', users: number): Promise<LoadTarget> {
-  const storeDir = path.join(outDir, 'store');
-  const workDir = path.join(storeDir, kind);
+async function startOnSeededStore(kind: 'monolith' | 'functions', options: TargetOptions, users: number): Promise<LoadTarget> {
+  const workDir = path.join(options.storeDir, kind);
   console.error(`store:   ${restoreSeeded(workDir)}`);
-  const start = () => startTarget(kind, { replicas, storeDir, scryptLogN });
+  const start = () => startTarget(kind, options);
   if (opt['skip-seed'] || seededUsers(workDir) >= users) return start();
   const seeding = await start();
   try {
