@@ -51,6 +51,8 @@ export interface RoomSubscriptionDeps {
   feed: LiveFeed;
   /** The highest seq readers may see (the monolith's last commit); absent: all that is stored. */
   visibleUpTo?(room: RoomRecord): Promise<number>;
+  /** Told of each room subscribed to, before its subscription opens: a room followed is about to be written to. */
+  followed?(room: RoomRecord): void;
 }
 
 /** Subscribe for `caller`: checks the request, finds the room, opens the subscription; returns its cancel. */
@@ -64,6 +66,7 @@ export async function subscribeToRoom(
   validate.personName(caller, request.person_name);
   const after = request.after_seq === undefined ? undefined : validate.sequence('after_seq', request.after_seq);
   const room = await deps.directory.requireRoom(roomName);
+  deps.followed?.(room);
   const replayPage = async (roomId: string, afterSeq: number) => {
     const visible = deps.visibleUpTo ? await deps.visibleUpTo(room) : Number.POSITIVE_INFINITY;
     const page = await messagesAfter(deps.messages, roomId, afterSeq, REPLAY_PAGE);
