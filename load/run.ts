@@ -25,7 +25,7 @@ import { readFunctionsConfig } from '../functions/config.js';
 import { readGatewayConfig } from '../gateway/config.js';
 import { ROOT } from '../infrastructure/local/processes.js';
 import { settingsGiven } from '../lib/env.js';
-import { readMonolithConfig } from '../monolith/config.js';
+import { readMonolithConfig, readMonolithStore } from '../monolith/config.js';
 import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectScenarios } from './plan.js';
 import { writeReports } from './report.js';
 import { describeSettings, type LoadRun, rowsOf } from './results.js';
@@ -74,8 +74,7 @@ const settings = startedHere ? settingsGiven(process.env, [readGatewayConfig, re
  * A target started here whose store is a directory here: every invocation starts on a copy of the seeded store
  * (store.ts). Not a monolith given another DynamoDB (DYNAMODB_ENDPOINT, as CI's DynamoDB Local) or a memory store.
  */
-const onSeededStore =
-  opt.target === 'functions' || (opt.target === 'monolith' && readMonolithConfig(process.env).embedded?.persist === true);
+const onSeededStore = opt.target === 'functions' || (opt.target === 'monolith' && readMonolithStore()?.persist === true);
 
 async function prepareTarget(users: number): Promise<LoadTarget> {
   if (opt.target === 'monolith' || opt.target === 'functions') {
@@ -92,16 +91,18 @@ async function prepareTarget(users: number): Promise<LoadTarget> {
 /** Starts the target on the seeded store; first seeds it (and keeps the copy) if the copy has fewer users than needed. */
 async function startOnSeededStore(kind: 'monolith' | 'functions', options: TargetOptions, users: number): Promise<LoadTarget> {
   const workDir = path.join(options.storeDir, kind);
-  console.error(`store:   ${restoreSeeded(workDir)}`);
+  console.error(`store:   ${restoreSeeded(workDir, options.scryptLogN)}`);
   const start = () => startTarget(kind, options);
-  if (opt['skip-seed'] || seededUsers(workDir) >= users) return start();
+  if (opt['skip-seed'] || seededUsers(workDir, options.scryptLogN) >= users) return start();
   const seeding = await start();
   try {
     await seed(seeding, users);
   } finally {
     await seeding.stop();
   }
-  console.error(`store:   kept as ${keepSeeded(workDir, users)} (${users} users): later runs start from it`);
+  console.error(
+    `store:   kept as ${keepSeeded(workDir, { users, scryptLogN: options.scryptLogN })} (${users} users): later runs start from it`,
+  );
   return start();
 }
 

@@ -14,18 +14,29 @@ import path from 'node:path';
 
 const MARK = 'seeded.json';
 
-const seededDir = (workDir: string) => `${workDir}-seeded`;
-
-/** How many users (`perf_demo<i>`) the seeded copy has: 0 without one. */
-export function seededUsers(workDir: string): number {
-  const mark = path.join(seededDir(workDir), MARK);
-  return existsSync(mark) ? Number(JSON.parse(readFileSync(mark, 'utf8')).users) || 0 : 0;
+/** What was seeded: how many users (`perf_demo<i>`), their passwords hashed at scrypt N = 2^scryptLogN. */
+export interface Seeded {
+  users: number;
+  scryptLogN: number;
 }
 
-/** Replaces the work store by the seeded copy (or by nothing, without one). Its target must be stopped. */
-export function restoreSeeded(workDir: string): string {
+const seededDir = (workDir: string) => `${workDir}-seeded`;
+
+/**
+ * How many users the seeded copy has that were hashed at `scryptLogN`: 0 without a copy, or with one made at
+ * another cost (its logins would hash at that cost, since a hash keeps its own).
+ */
+export function seededUsers(workDir: string, scryptLogN: number): number {
+  const mark = path.join(seededDir(workDir), MARK);
+  if (!existsSync(mark)) return 0;
+  const seeded = JSON.parse(readFileSync(mark, 'utf8')) as Partial<Seeded>;
+  return seeded.scryptLogN === scryptLogN ? Number(seeded.users) || 0 : 0;
+}
+
+/** Replaces the work store by the seeded copy, or by nothing (none at this cost). Its target must be stopped. */
+export function restoreSeeded(workDir: string, scryptLogN: number): string {
   rmSync(workDir, { recursive: true, force: true });
-  const users = seededUsers(workDir);
+  const users = seededUsers(workDir, scryptLogN);
   if (users === 0) return `${workDir}: new, empty`;
   cpSync(seededDir(workDir), workDir, { recursive: true });
   rmSync(path.join(workDir, MARK));
@@ -33,10 +44,10 @@ export function restoreSeeded(workDir: string): string {
 }
 
 /** Keeps the work store, just seeded, as the seeded copy. Its target must be stopped. */
-export function keepSeeded(workDir: string, users: number): string {
-  const seeded = seededDir(workDir);
-  rmSync(seeded, { recursive: true, force: true });
-  cpSync(workDir, seeded, { recursive: true });
-  writeFileSync(path.join(seeded, MARK), `${JSON.stringify({ users })}\n`);
-  return seeded;
+export function keepSeeded(workDir: string, seeded: Seeded): string {
+  const dir = seededDir(workDir);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(workDir, dir, { recursive: true });
+  writeFileSync(path.join(dir, MARK), `${JSON.stringify(seeded)}\n`);
+  return dir;
 }

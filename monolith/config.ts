@@ -11,7 +11,7 @@ import { type ConnectionLimits, connectionLimits } from '../api/grpc-server.js';
 import { webPort } from '../api/grpc-web.js';
 import { type UserLimits, userLimits } from '../api/public-service.js';
 import { type FunctionsConfig, functionsSettings } from '../functions/config.js';
-import { type Env, readEnv } from '../lib/env.js';
+import { type Env, type EnvReader, readEnv } from '../lib/env.js';
 
 export interface MonolithConfig {
   functions: FunctionsConfig;
@@ -38,10 +38,19 @@ export interface MonolithConfig {
   storageProbeMs: number;
 }
 
+/** The embedded DynamoDB to run: undefined when another one is configured. */
+function embeddedStore(e: EnvReader): MonolithConfig['embedded'] {
+  const external = Boolean(e.optional('DYNAMODB_ENDPOINT') ?? e.optional('AWS_REGION') ?? e.optional('AWS_DEFAULT_REGION'));
+  const mode = e.oneOf('DYNAMODB_EMBEDDED', ['disk', 'memory'], 'disk');
+  const port = e.port('DYNAMODB_EMBEDDED_PORT', 0);
+  return external ? undefined : { persist: mode === 'disk', port };
+}
+
+/** Where a monolith started with this environment keeps its data (for tools that start one; needs no secrets). */
+export const readMonolithStore = (env: Env = process.env) => readEnv(env, embeddedStore);
+
 export function readMonolithConfig(env: Env = process.env): MonolithConfig {
   return readEnv(env, (e) => {
-    const external = Boolean(e.optional('DYNAMODB_ENDPOINT') ?? e.optional('AWS_REGION') ?? e.optional('AWS_DEFAULT_REGION'));
-    const embedded = { mode: e.oneOf('DYNAMODB_EMBEDDED', ['disk', 'memory'], 'disk'), port: e.port('DYNAMODB_EMBEDDED_PORT', 0) };
     return {
       functions: functionsSettings(e),
       host: e.text('HOST', '127.0.0.1'),
@@ -56,7 +65,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
       users: userLimits(e),
       webPort: webPort(e, 8080),
       storageProbeMs: e.integer('STORAGE_PROBE_MS', 5_000, 100, 600_000),
-      embedded: external ? undefined : { persist: embedded.mode === 'disk', port: embedded.port },
+      embedded: embeddedStore(e),
     };
   });
 }

@@ -93,7 +93,10 @@ test('each run starts on a copy of the seeded store: the accounts, nothing a run
   // The smoke test above seeded the functions path's store once and kept it (the functions path's: the
   // monolith's is in DynamoDB Local when CI runs the suite on it, and is not copied then).
   const store = path.join(out, 'store');
-  assert.deepEqual(JSON.parse(readFileSync(path.join(store, 'functions-seeded', 'seeded.json'), 'utf8')), { users: 10 });
+  assert.deepEqual(JSON.parse(readFileSync(path.join(store, 'functions-seeded', 'seeded.json'), 'utf8')), {
+    users: 10,
+    scryptLogN: Number(process.env.SCRYPT_LOG_N),
+  });
   const leftOver = path.join(store, 'functions', 'left by an earlier run');
   writeFileSync(leftOver, '');
   const { status, output } = runner('--target', 'functions', '--scenarios', 'smoke-login');
