@@ -6,8 +6,9 @@
  * (1.06 ms on a 613-MB store against 0.66 on a fresh one), so figures from
  * different sessions measured different stores. Seeding once is kept: after
  * the first seeding, a copy of the store with only the accounts
- * (`<kind>-seeded/`, with how many users in `seeded.json`) is what each later
- * invocation starts from (`<kind>/`, replaced).
+ * (`<kind>-seeded/`, with how many users, hashed at which scrypt cost, in
+ * `seeded.json`) is what each later invocation starts from (`<kind>/`,
+ * replaced).
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
