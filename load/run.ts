@@ -74,7 +74,16 @@ const settings = startedHere ? settingsGiven(process.env, [readGatewayConfig, re
  * A target started here whose store is a directory here: every invocation starts on a copy of the seeded store
  * (store.ts). Not a monolith given another DynamoDB (DYNAMODB_ENDPOINT, as CI's DynamoDB Local) or a memory store.
  */
-const onSeededStore = opt.target === 'functions' || (opt.target === 'monolith' && readMonolithStore()?.persist === true);
+function storeIsHere(): boolean {
+  if (opt.target === 'functions') return true;
+  if (opt.target !== 'monolith') return false;
+  try {
+    return readMonolithStore()?.persist === true;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+const onSeededStore = storeIsHere();
 
 async function prepareTarget(users: number): Promise<LoadTarget> {
   if (opt.target === 'monolith' || opt.target === 'functions') {

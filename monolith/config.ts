@@ -50,22 +50,20 @@ function embeddedStore(e: EnvReader): MonolithConfig['embedded'] {
 export const readMonolithStore = (env: Env = process.env) => readEnv(env, embeddedStore);
 
 export function readMonolithConfig(env: Env = process.env): MonolithConfig {
-  return readEnv(env, (e) => {
-    return {
-      functions: functionsSettings(e),
-      host: e.text('HOST', '127.0.0.1'),
-      port: e.port('PORT', 50051),
-      dataDir: path.resolve(e.text('DATA_DIR', 'data')),
-      replica: e.replica('monolith'),
-      idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
-      idempotencyPrints: e.integer('IDEMPOTENCY_PRINTS', 2_000_000, 0, 100_000_000),
-      writePaceMs: e.integer('WRITE_PACE_MS', 4, 0, 100),
-      messageWriter: e.oneOf('MESSAGE_WRITER', ['thread', 'main'], 'thread'),
-      connections: connectionLimits(e),
-      users: userLimits(e),
-      webPort: webPort(e, 8080),
-      storageProbeMs: e.integer('STORAGE_PROBE_MS', 5_000, 100, 600_000),
-      embedded: embeddedStore(e),
-    };
-  });
+  return readEnv(env, (e) => ({
+    functions: functionsSettings(e),
+    host: e.text('HOST', '127.0.0.1'),
+    port: e.port('PORT', 50051),
+    dataDir: path.resolve(e.text('DATA_DIR', 'data')),
+    replica: e.replica('monolith'),
+    idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
+    idempotencyPrints: e.integer('IDEMPOTENCY_PRINTS', 2_000_000, 0, 100_000_000),
+    writePaceMs: e.integer('WRITE_PACE_MS', 4, 0, 100),
+    messageWriter: e.oneOf('MESSAGE_WRITER', ['thread', 'main'], 'thread'),
+    connections: connectionLimits(e),
+    users: userLimits(e),
+    webPort: webPort(e, 8080),
+    storageProbeMs: e.integer('STORAGE_PROBE_MS', 5_000, 100, 600_000),
+    embedded: embeddedStore(e),
+  }));
 }
