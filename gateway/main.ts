@@ -9,6 +9,9 @@ import { startGateway } from './server.js';
 async function main(): Promise<void> {
   const config = readGatewayConfig();
   const gateway = await startGateway(config);
+  // Before saying ready: whoever waits for that line may signal at once (SIGUSR2's default action ends the process).
+  usageOnSignal(() => gateway.usage());
+  stopOnSignals(() => gateway.stop(), { replica: config.replica });
   log.ready('gateway ready', {
     grpc: gateway.address,
     web: gateway.webUrl,
@@ -18,8 +21,6 @@ async function main(): Promise<void> {
     dynamodb: config.dynamoEndpoint ?? `aws:${config.region}`,
     poll_ms: config.pollIntervalMs,
   });
-  usageOnSignal(() => gateway.usage());
-  stopOnSignals(() => gateway.stop(), { replica: config.replica });
 }
 
 main().catch((error) => {

@@ -11,6 +11,9 @@ async function main(): Promise<void> {
   const env = process.argv.includes('--development') ? { CHAT_ENV: 'development', ...process.env } : process.env;
   const config = readMonolithConfig(env);
   const monolith = await startMonolith(config);
+  // Before saying ready: whoever waits for that line may signal at once (SIGUSR2's default action ends the process).
+  usageOnSignal(() => monolith.usage());
+  stopOnSignals(() => monolith.stop());
   log.ready('monolith ready', {
     grpc: monolith.address,
     web: monolith.webUrl,
@@ -19,8 +22,6 @@ async function main(): Promise<void> {
     services: 'auth.LoginService gateway.GatewayService grpc.health.v1.Health reflection',
   });
   if (monolith.webUrl) log.info(`chat in a browser: open ${monolith.webUrl}`);
-  usageOnSignal(() => monolith.usage());
-  stopOnSignals(() => monolith.stop());
 }
 
 main().catch((error) => {
