@@ -30,7 +30,7 @@ import { artilleryOverrides, type LoadScenario, MAIN_RPC, scenarioFile, selectSc
 import { writeReports } from './report.js';
 import { describeSettings, type LoadRun, rowsOf } from './results.js';
 import { artilleryCpu, runArtillery } from './run-artillery.js';
-import { keepSeeded, restoreSeeded, seededUsers } from './store.js';
+import { keepSeeded, restoreSeeded } from './store.js';
 import { type LoadTarget, runningTarget, startComposeTarget, startTarget, type TargetOptions, waitUntilIdle } from './targets.js';
 import { watchServers } from './timeline.js';
 
@@ -74,7 +74,7 @@ const settings = startedHere ? settingsGiven(process.env, [readGatewayConfig, re
  * A target started here whose store is a directory here: every invocation starts on a copy of the seeded store
  * (store.ts). Not a monolith given another DynamoDB (DYNAMODB_ENDPOINT, as CI's DynamoDB Local) or a memory store.
  */
-function storeIsHere(): boolean {
+function keepsStoreHere(): boolean {
   if (opt.target === 'functions') return true;
   if (opt.target !== 'monolith') return false;
   try {
@@ -83,7 +83,7 @@ function storeIsHere(): boolean {
     fail((error as Error).message);
   }
 }
-const onSeededStore = storeIsHere();
+const onSeededStore = keepsStoreHere();
 
 async function prepareTarget(users: number): Promise<LoadTarget> {
   if (opt.target === 'monolith' || opt.target === 'functions') {
@@ -100,9 +100,10 @@ async function prepareTarget(users: number): Promise<LoadTarget> {
 /** Starts the target on the seeded store; first seeds it (and keeps the copy) if the copy has fewer users than needed. */
 async function startOnSeededStore(kind: 'monolith' | 'functions', options: TargetOptions, users: number): Promise<LoadTarget> {
   const workDir = path.join(options.storeDir, kind);
-  console.error(`store:   ${restoreSeeded(workDir, options.scryptLogN)}`);
+  const restored = restoreSeeded(workDir, options.scryptLogN);
+  console.error(`store:   ${restored.line}`);
   const start = () => startTarget(kind, options);
-  if (opt['skip-seed'] || seededUsers(workDir, options.scryptLogN) >= users) return start();
+  if (opt['skip-seed'] || restored.users >= users) return start();
   const seeding = await start();
   try {
     await seed(seeding, users);

@@ -27,21 +27,24 @@ const seededDir = (workDir: string) => `${workDir}-seeded`;
  * How many users the seeded copy has that were hashed at `scryptLogN`: 0 without a copy, or with one made at
  * another cost (its logins would hash at that cost, since a hash keeps its own).
  */
-export function seededUsers(workDir: string, scryptLogN: number): number {
+function seededUsers(workDir: string, scryptLogN: number): number {
   const mark = path.join(seededDir(workDir), MARK);
   if (!existsSync(mark)) return 0;
   const seeded = JSON.parse(readFileSync(mark, 'utf8')) as Partial<Seeded>;
   return seeded.scryptLogN === scryptLogN ? Number(seeded.users) || 0 : 0;
 }
 
-/** Replaces the work store by the seeded copy, or by nothing (none at this cost). Its target must be stopped. */
-export function restoreSeeded(workDir: string, scryptLogN: number): string {
+/**
+ * Replaces the work store by the seeded copy, or by nothing (none at this cost), and says which with the
+ * users it now holds. Its target must be stopped.
+ */
+export function restoreSeeded(workDir: string, scryptLogN: number): { users: number; line: string } {
   rmSync(workDir, { recursive: true, force: true });
   const users = seededUsers(workDir, scryptLogN);
-  if (users === 0) return `${workDir}: new, empty`;
+  if (users === 0) return { users, line: `${workDir}: new, empty` };
   cpSync(seededDir(workDir), workDir, { recursive: true });
   rmSync(path.join(workDir, MARK));
-  return `${workDir}: a copy of ${seededDir(workDir)} (${users} users, no rooms or messages)`;
+  return { users, line: `${workDir}: a copy of ${seededDir(workDir)} (${users} users, no rooms or messages)` };
 }
 
 /** Keeps the work store, just seeded, as the seeded copy. Its target must be stopped. */
