@@ -26,6 +26,8 @@ export interface MonolithConfig {
   idempotencyKeys: number;
   /** Most fingerprints of older keys it keeps (see sequencer.ts). */
   idempotencyPrints: number;
+  /** Most rooms whose state (next seq, fingerprints) the message writer holds; the least recently used idle one goes first. */
+  writerRooms: number;
   /** Under load, the message writer's flushes start at most this often (ms; see sequencer.ts). */
   writePaceMs: number;
   /** Where the message writer runs: its own thread, or the main one. */
@@ -58,6 +60,7 @@ export function readMonolithConfig(env: Env = process.env): MonolithConfig {
     replica: e.replica('monolith'),
     idempotencyKeys: e.integer('IDEMPOTENCY_KEYS', 100_000, 1_000, 10_000_000),
     idempotencyPrints: e.integer('IDEMPOTENCY_PRINTS', 2_000_000, 0, 100_000_000),
+    writerRooms: e.integer('MESSAGE_WRITER_ROOMS', 20_000, 100, 10_000_000),
     writePaceMs: e.integer('WRITE_PACE_MS', 4, 0, 100),
     messageWriter: e.oneOf('MESSAGE_WRITER', ['thread', 'main'], 'thread'),
     connections: connectionLimits(e),

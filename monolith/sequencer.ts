@@ -33,6 +33,11 @@
  * memory stays bounded whatever clients send, and a busy server does not pay a
  * read per message once it has written more than `maxIds` (the 5,000-user
  * chat did after 100 s: one Query per send, and sends took seconds).
+ *
+ * Rooms are bounded too, since anyone may register and create them: at most
+ * `maxRooms` room states (next seq, committed seq, fingerprints; about 2 KB
+ * each) are held, and past that the least recently used room with nothing in
+ * flight is let go and read again on its next use, as after a restart.
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -59,6 +64,8 @@ export interface SequencerOptions {
   maxFlush?: number;
   /** Least time from one flush's start to the next's, unless a BatchWriteItem's worth (25) waits. */
   paceMs?: number;
+  /** Most rooms whose state is held; past it, the least recently used room with nothing in flight is let go. */
+  maxRooms?: number;
 }
 
 type Stamp = Pick<chatmsg.ChatMessage, 'server_seq' | 'server_ts_ms'>;
@@ -70,7 +77,7 @@ interface RoomState {
   committedSeq: number;
   /** A fingerprint of every key of the room's messages; absent when not all are known here (then ask the table). */
   prints?: Set<number>;
-  /** Set when a write of this room failed: its seqs are unknown until reloaded. */
+  /** Set when this state may no longer be used (a write of the room failed, or the room was let go): load again. */
   stale: boolean;
 }
 
@@ -112,7 +119,7 @@ export interface Sequencer {
   committedSeq(room: RoomRecord): Promise<number>;
   /** Forget a room (after it is deleted). */
   forget(roomId: string): void;
-  stats(): { flushes: number; messages: number; largestFlush: number; keys: number; prints: number };
+  stats(): { flushes: number; messages: number; largestFlush: number; keys: number; prints: number; rooms: number };
 }
 
 export function createSequencer(options: SequencerOptions): Sequencer {
@@ -122,7 +129,9 @@ export function createSequencer(options: SequencerOptions): Sequencer {
   const maxPrints = options.maxPrints ?? 2_000_000;
   const maxFlush = options.maxFlush ?? 1_000;
   const paceMs = options.paceMs ?? 0;
-  const rooms = new Map<string, Promise<RoomState>>();
+  const maxRooms = options.maxRooms ?? 20_000;
+  /** Rooms by id, least recently used first; `state` once loaded. */
+  const rooms = new Map<string, { loading: Promise<RoomState>; state?: RoomState }>();
   /** Every remembered key, oldest first. */
   const keys = new Map<string, KeyEntry>();
 
@@ -202,14 +211,40 @@ export function createSequencer(options: SequencerOptions): Sequencer {
 
   async function stateOf(room: RoomRecord): Promise<RoomState> {
     for (;;) {
-      let loading = rooms.get(room.roomId);
-      if (!loading) {
-        loading = load(room);
-        rooms.set(room.roomId, loading);
-        loading.catch(() => rooms.delete(room.roomId));
+      let entry = rooms.get(room.roomId);
+      rooms.delete(room.roomId); // and set again below: the most recently used room is last
+      if (!entry) {
+        const loading = load(room);
+        const loaded: { loading: Promise<RoomState>; state?: RoomState } = { loading };
+        entry = loaded;
+        loading.then(
+          (state) => {
+            loaded.state = state;
+          },
+          () => rooms.get(room.roomId) === loaded && rooms.delete(room.roomId),
+        );
       }
-      const state = await loading;
-      if (!state.stale) return state; // else a write failed meanwhile: load again
+      rooms.set(room.roomId, entry);
+      letGo(room.roomId);
+      const state = await entry.loading;
+      if (!state.stale) return state; // else a write failed or the room was let go meanwhile: load again
+    }
+  }
+
+  /**
+   * Past `maxRooms`, lets the least recently used rooms go whose messages are all committed: their next use
+   * reads them again (`load`), and an append that held one sees it stale and starts over. A room with
+   * messages in flight or still loading stays, and so does the room in use, so memory is bounded by the budget
+   * plus what is in flight.
+   */
+  function letGo(inUse: string): void {
+    if (rooms.size <= maxRooms) return;
+    for (const [roomId, { state }] of rooms) {
+      if (rooms.size <= maxRooms) return;
+      if (!state || roomId === inUse || state.committedSeq !== state.nextSeq - 1) continue;
+      state.stale = true;
+      dropPrints(state);
+      rooms.delete(roomId);
     }
   }
 
@@ -324,9 +359,9 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       return (await stateOf(room)).committedSeq;
     },
     forget(roomId) {
-      rooms.get(roomId)?.then(dropPrints, () => {});
+      rooms.get(roomId)?.loading.then(dropPrints, () => {});
       rooms.delete(roomId);
     },
-    stats: () => ({ ...stats, keys: keys.size, prints }),
+    stats: () => ({ ...stats, keys: keys.size, prints, rooms: rooms.size }),
   };
 }

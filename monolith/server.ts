@@ -64,6 +64,7 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     maxIds: config.idempotencyKeys,
     maxPrints: config.idempotencyPrints,
     paceMs: config.writePaceMs,
+    maxRooms: config.writerRooms,
   };
   const publish = (roomId: string, messages: chatmsg.ChatMessage[]) => bus.publish(roomId, messages);
   const writer =

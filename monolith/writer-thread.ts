@@ -22,6 +22,7 @@ const sequencer = createSequencer({
   maxIds: setup.maxIds,
   maxPrints: setup.maxPrints,
   paceMs: setup.paceMs,
+  maxRooms: setup.maxRooms,
   onCommitted: (room, messages) => port.postMessage({ type: 'committed', roomId: room.roomId, messages }),
 });
 

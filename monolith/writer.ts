@@ -26,6 +26,8 @@ export interface WriterSetup {
   maxPrints: number;
   /** Least time between the starts of two flushes under load. */
   paceMs: number;
+  /** Most rooms whose next seq and fingerprints it holds. */
+  maxRooms: number;
 }
 
 export type WriterRequest =
@@ -48,6 +50,8 @@ export type WriterStats = {
   keys: number;
   /** Fingerprints of keys held. */
   prints: number;
+  /** Rooms whose state it holds. */
+  rooms: number;
 };
 
 // Distributes Omit over the union, so each request keeps its own fields.
@@ -131,6 +135,7 @@ export function startInProcessWriter(
     maxIds: setup.maxIds,
     maxPrints: setup.maxPrints,
     paceMs: setup.paceMs,
+    maxRooms: setup.maxRooms,
     onCommitted: (room, messages) => onCommitted(room.roomId, messages),
   });
   return {

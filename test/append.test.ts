@@ -289,6 +289,53 @@ describe('sequencer memory (issue: hardening)', () => {
     assert.ok(sequencer.stats().prints <= 150, `holds ${sequencer.stats().prints} fingerprints`);
   });
 
+  test('rooms held stay within the budget: an idle room is let go and read again, one with a write in flight stays', async () => {
+    const client = db.newClient();
+    let holdWrites: Promise<void> | undefined;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'BatchWriteItemCommand') await holdWrites;
+        return next(args);
+      },
+      { step: 'initialize', name: 'holdWrites' },
+    );
+    const sequencer = createSequencer({ table: { client, tableName: table.tableName }, maxRooms: 2 });
+    const [a, b, c, d] = [newRoom(), newRoom(), newRoom(), newRoom()];
+    const reads = () => storageUsage().requests.Query ?? 0;
+    for (const room of [a, b]) await sequencer.append(room, draft(room, 'first'), { mayRepeat: true });
+    // A third room lets the least recently used one (a) go; its next message reads it again and numbers on.
+    await sequencer.append(c, draft(c, 'first'), { mayRepeat: true });
+    assert.equal(sequencer.stats().rooms, 2);
+    const before = reads();
+    const next = await sequencer.append(a, draft(a, 'second'), { mayRepeat: true });
+    assert.deepEqual([next.fresh, next.message.server_seq, reads() - before], [true, 2, 1]);
+    // A retry of a's first message, sent before it was let go, is still answered with its first seq.
+    const retry = await sequencer.append(a, draft(a, 'first'), { mayRepeat: true });
+    assert.deepEqual([retry.fresh, retry.message.server_seq], [false, 1]);
+    // A room with a write in flight is not let go (another writer of its seqs would collide); an idle one is.
+    let release = () => {};
+    holdWrites = new Promise((resolve) => {
+      release = resolve;
+    });
+    const inFlight = sequencer.append(a, draft(a, 'third'), { mayRepeat: true });
+    await new Promise((resolve) => setImmediate(resolve)); // a's write is under way, and held
+    await sequencer.committedSeq(c); // now a is the least recently used room…
+    await sequencer.committedSeq(d); // …and a fourth one lets c go instead, since a has a write in flight
+    assert.equal(sequencer.stats().rooms, 2);
+    const beforeRelease = reads();
+    release();
+    assert.equal((await inFlight).message.server_seq, 3);
+    assert.equal((await sequencer.append(a, draft(a, 'fourth'), { mayRepeat: true })).message.server_seq, 4);
+    assert.equal(reads() - beforeRelease, 0, 'a was not read again');
+    assert.deepEqual(await stored(a), [
+      [1, 'first'],
+      [2, 'second'],
+      [3, 'third'],
+      [4, 'fourth'],
+    ]);
+    client.destroy();
+  });
+
   test('a new key is told from a forgotten one without a read while its room is fingerprinted; past that budget, the table answers', async () => {
     const sequencer = createSequencer({ table, maxIds: 10, maxPrints: 60 });
     const [busy, other] = [newRoom(), newRoom()];
