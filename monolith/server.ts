@@ -61,10 +61,12 @@ export async function startMonolith(config: MonolithConfig): Promise<RunningMono
     endpoint: functions.dynamo.endpoint,
     region: functions.dynamo.region,
     tableName: tableNames(functions.tablePrefix).messages,
-    maxIds: config.idempotencyKeys,
-    maxPrints: config.idempotencyPrints,
-    paceMs: config.writePaceMs,
-    maxRooms: config.writerRooms,
+    limits: {
+      maxIds: config.idempotencyKeys,
+      maxPrints: config.idempotencyPrints,
+      paceMs: config.writePaceMs,
+      maxRooms: config.writerRooms,
+    },
   };
   const publish = (roomId: string, messages: chatmsg.ChatMessage[]) => bus.publish(roomId, messages);
   const writer =

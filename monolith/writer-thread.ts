@@ -19,10 +19,7 @@ const setup = workerData as WriterSetup;
 const client = createDynamoClient({ dynamo: { endpoint: setup.endpoint, region: setup.region } });
 const sequencer = createSequencer({
   table: { client, tableName: setup.tableName },
-  maxIds: setup.maxIds,
-  maxPrints: setup.maxPrints,
-  paceMs: setup.paceMs,
-  maxRooms: setup.maxRooms,
+  ...setup.limits,
   onCommitted: (room, messages) => port.postMessage({ type: 'committed', roomId: room.roomId, messages }),
 });
 

@@ -14,20 +14,14 @@ import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { fromWire, type WireError } from '../lib/errors.js';
 import type { LatencyCounts } from '../lib/latency.js';
 import { noStorage, type StorageUsage } from '../lib/usage.js';
-import { createSequencer } from './sequencer.js';
+import { createSequencer, type SequencerOptions } from './sequencer.js';
 
 export interface WriterSetup {
   endpoint?: string;
   region: string;
   tableName: string;
-  /** Most idempotency keys the sequencer holds whole in memory (all rooms). */
-  maxIds: number;
-  /** Most fingerprints of keys it holds (all rooms). */
-  maxPrints: number;
-  /** Least time between the starts of two flushes under load. */
-  paceMs: number;
-  /** Most rooms whose next seq and fingerprints it holds. */
-  maxRooms: number;
+  /** The sequencer's bounds and pace, as configured (see sequencer.ts). */
+  limits: Required<Pick<SequencerOptions, 'maxIds' | 'maxPrints' | 'paceMs' | 'maxRooms'>>;
 }
 
 export type WriterRequest =
@@ -132,10 +126,7 @@ export function startInProcessWriter(
 ): Writer {
   const sequencer = createSequencer({
     table: { client, tableName: setup.tableName },
-    maxIds: setup.maxIds,
-    maxPrints: setup.maxPrints,
-    paceMs: setup.paceMs,
-    maxRooms: setup.maxRooms,
+    ...setup.limits,
     onCommitted: (room, messages) => onCommitted(room.roomId, messages),
   });
   return {
