@@ -14,9 +14,14 @@
  * ~4 KB), plus one Query per room that got more than one message from other
  * replicas in an interval, or whose own message came out of turn; a deleted room
  * shows as a missing head. A head can lag its message (a writer that died
- * between the two writes), so each watched room is also queried once every
- * `FALLBACK_MS` whatever its head says: the only per-room idle cost, 0.2
- * Query/s. Added delivery latency: up to one interval, half on average.
+ * between the two writes), so every `fallbackMs` (5 s) one more batched read
+ * looks for the message after the last one delivered in every room whose head
+ * says nothing is new (ceil(rooms ÷ 100) requests, eventually consistent: 0.1
+ * RCU/s a room), and a room where it is there is queried. So an idle room
+ * costs read units but no request of its own: requests per replica are a
+ * constant per 100 rooms, plus what messages cost. Added delivery latency: up
+ * to one interval, half on average; a message whose head was lost, up to
+ * `fallbackMs`.
  *
  * Why not DynamoDB Streams: they allow two readers per shard (N replicas cannot
  * each read them), dynalite has none, serverless-offline no stream events.
@@ -24,7 +29,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { chatmsg } from '../contracts/types.js';
 import type { StoredMessage } from '../functions/chat/logic.js';
-import { lastSeq, messagesAfter } from '../functions/chat/messages-table.js';
+import { lastSeq, messagesAfter, roomsWithMessageAt } from '../functions/chat/messages-table.js';
 import type { FeedListener, LiveFeed } from '../functions/chat/subscription.js';
 import { roomHeads } from '../functions/chatroom/rooms-table.js';
 import { log } from '../lib/log.js';
@@ -34,10 +39,12 @@ export interface PollerConfig {
   messagesTable: string;
   roomsTable: string;
   intervalMs: number;
+  /** How often quiet rooms are checked for a message their head does not show (default `FALLBACK_MS`). */
+  fallbackMs?: number;
 }
 
 const PAGE = 500;
-/** Each watched room is queried at least this often, whatever its head says. */
+/** Each watched room is looked at at least this often, whatever its head says. */
 export const FALLBACK_MS = 5_000;
 
 interface RoomWatch {
@@ -48,13 +55,14 @@ interface RoomWatch {
   lastSeen: number;
   polling: boolean;
   again: boolean;
-  queriedAt: number;
 }
 
 export function createRoomPoller(config: PollerConfig) {
   const messages = { client: config.client, tableName: config.messagesTable };
   const rooms = { client: config.client, tableName: config.roomsTable };
   const watches = new Map<string, RoomWatch>();
+  const fallbackMs = config.fallbackMs ?? FALLBACK_MS;
+  let lookedAheadAt = Date.now();
   // Requests are counted at the gateway's DynamoDB client (its stats: storage_BatchGetItem, storage_Query).
   const stats = { delivered: 0 };
 
@@ -78,7 +86,6 @@ export function createRoomPoller(config: PollerConfig) {
     try {
       do {
         watch.again = false;
-        watch.queriedAt = Date.now();
         const page = await messagesAfter(messages, roomId, watch.lastSeen, PAGE);
         if (page.length > 0) {
           watch.lastSeen = (page.at(-1) as chatmsg.ChatMessage).server_seq;
@@ -102,7 +109,10 @@ export function createRoomPoller(config: PollerConfig) {
     } else if (message.server_seq > watch.lastSeen) void query(roomId, watch);
   }
 
-  /** One tick: every watched room's head in one batched read; query the rooms with news, close the ones gone. */
+  /**
+   * One tick: every watched room's head in one batched read; query the rooms with news, close the ones gone;
+   * and every `fallbackMs`, look past the heads of the quiet ones.
+   */
   async function tick(): Promise<void> {
     if (watches.size === 0) return;
     const watched = [...watches];
@@ -110,15 +120,30 @@ export function createRoomPoller(config: PollerConfig) {
       rooms,
       watched.map(([, watch]) => watch.key),
     );
-    const now = Date.now();
+    const quiet: [string, RoomWatch][] = [];
     for (const [roomId, watch] of watched) {
       if (watches.get(roomId) !== watch) continue;
       const head = heads.get(watch.key);
       if (head?.roomId !== roomId) close(roomId, watch);
       else if (head.lastSeq === watch.lastSeen + 1 && head.lastMessage !== undefined) {
         arrived(roomId, watch, JSON.parse(head.lastMessage) as chatmsg.ChatMessage);
-      } else if (head.lastSeq > watch.lastSeen || now - watch.queriedAt >= FALLBACK_MS) void query(roomId, watch);
+      } else if (head.lastSeq > watch.lastSeen) void query(roomId, watch);
+      else if (!watch.polling) quiet.push([roomId, watch]);
     }
+    if (Date.now() - lookedAheadAt >= fallbackMs) {
+      lookedAheadAt = Date.now();
+      await lookAhead(quiet);
+    }
+  }
+
+  /** Rooms whose head may lag their messages (a writer died between the two writes): query those with a next message. */
+  async function lookAhead(quiet: [string, RoomWatch][]): Promise<void> {
+    if (quiet.length === 0) return;
+    const ahead = await roomsWithMessageAt(
+      messages,
+      quiet.map(([roomId, watch]) => ({ roomId, seq: watch.lastSeen + 1 })),
+    );
+    for (const [roomId, watch] of quiet) if (ahead.has(roomId) && watches.get(roomId) === watch) void query(roomId, watch);
   }
 
   let timer: NodeJS.Timeout | undefined;
@@ -144,7 +169,6 @@ export function createRoomPoller(config: PollerConfig) {
           lastSeen: 0,
           polling: false,
           again: false,
-          queriedAt: Date.now(),
         };
         watch = created;
         watches.set(roomId, created);

@@ -12,7 +12,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { chatmsg } from '../../contracts/types.js';
-import { batchWriteAll, isConditionFailed } from '../storage/dynamo.js';
+import { batchGetAll, batchWriteAll, isConditionFailed } from '../storage/dynamo.js';
 
 export interface MessagesTable {
   client: DynamoDBClient;
@@ -175,6 +175,21 @@ export async function messagesAfter(table: MessagesTable, roomId: string, afterS
     limit,
   );
   return items.map(toMessage);
+}
+
+/**
+ * Which of these rooms hold a message at the given seq: one eventually
+ * consistent BatchGetItem per 100 rooms, keys only (0.5 read units a room,
+ * whether the message is there or not).
+ */
+export async function roomsWithMessageAt(table: MessagesTable, wanted: { roomId: string; seq: number }[]): Promise<Set<string>> {
+  const items = await batchGetAll(
+    table.client,
+    table.tableName,
+    wanted.map(({ roomId, seq }) => ({ room_id: { S: roomId }, server_seq: { N: String(seq) } })),
+    { consistent: false, projection: 'room_id' },
+  );
+  return new Set(items.map((item) => item.room_id?.S ?? ''));
 }
 
 /** The ids of the newest `limit` messages, newest first. */

@@ -8,7 +8,6 @@
  * a gateway sees which of its rooms have news with one batched read.
  */
 import {
-  BatchGetItemCommand,
   DeleteItemCommand,
   type DynamoDBClient,
   GetItemCommand,
@@ -17,7 +16,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { AlreadyExistsError, NotFoundError } from '../../lib/errors.js';
-import { isConditionFailed } from '../storage/dynamo.js';
+import { batchGetAll, isConditionFailed } from '../storage/dynamo.js';
 import { canonicalName } from '../validate.js';
 
 export interface RoomRecord {
@@ -186,31 +185,20 @@ export interface RoomHead {
   lastMessage?: string;
 }
 
-const BATCH_GET_MAX = 100;
-const UNPROCESSED_RETRIES = 5;
-
 /** The heads of rooms by key (consistent reads, 100 keys a request); a room that is gone is absent. */
 export async function roomHeads(table: RoomsTable, keys: string[]): Promise<Map<string, RoomHead>> {
+  const items = await batchGetAll(
+    table.client,
+    table.tableName,
+    keys.map((key) => ({ room_name: { S: key } })),
+    { consistent: true, projection: 'room_name, room_id, last_seq, last_message' },
+  );
   const heads = new Map<string, RoomHead>();
-  for (let i = 0; i < keys.length; i += BATCH_GET_MAX) {
-    let pending: { room_name: { S: string } }[] = keys.slice(i, i + BATCH_GET_MAX).map((key) => ({ room_name: { S: key } }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > UNPROCESSED_RETRIES) throw new Error(`room heads: ${pending.length} keys left unprocessed`);
-      const answer = await table.client.send(
-        new BatchGetItemCommand({
-          RequestItems: {
-            [table.tableName]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'room_name, room_id, last_seq, last_message' },
-          },
-        }),
-      );
-      for (const item of answer.Responses?.[table.tableName] ?? [])
-        heads.set(item.room_name?.S ?? '', {
-          roomId: item.room_id?.S ?? '',
-          lastSeq: Number(item.last_seq?.N ?? 0),
-          lastMessage: item.last_message?.S,
-        });
-      pending = (answer.UnprocessedKeys?.[table.tableName]?.Keys ?? []) as typeof pending;
-    }
-  }
+  for (const item of items)
+    heads.set(item.room_name?.S ?? '', {
+      roomId: item.room_id?.S ?? '',
+      lastSeq: Number(item.last_seq?.N ?? 0),
+      lastMessage: item.last_message?.S,
+    });
   return heads;
 }

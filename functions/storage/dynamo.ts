@@ -6,7 +6,14 @@
  */
 
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchWriteItemCommand, type ConsumedCapacity, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  type ConsumedCapacity,
+  DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { UnavailableError } from '../../lib/errors.js';
 import { addStorage, noStorage, type StorageUsage } from '../../lib/usage.js';
 import type { FunctionsConfig } from '../config.js';
@@ -118,4 +125,40 @@ export async function batchWriteAll(client: DynamoDBClient, tableName: string, r
       }
     }),
   );
+}
+
+/** The most keys one BatchGetItem takes (DynamoDB's limit). */
+const BATCH_GET_KEYS = 100;
+const BATCH_GET_RETRIES = 5;
+
+type Key = Record<string, AttributeValue>;
+
+/**
+ * Reads the items of these keys with BatchGetItem, 100 keys a request, one
+ * request at a time (a poller's reads stay one request in flight), retrying
+ * unprocessed keys with backoff a few times. Items that do not exist are
+ * absent from the answer.
+ */
+export async function batchGetAll(
+  client: DynamoDBClient,
+  tableName: string,
+  keys: Key[],
+  read: { consistent: boolean; projection: string },
+): Promise<Key[]> {
+  const items: Key[] = [];
+  for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) {
+    let pending = keys.slice(i, i + BATCH_GET_KEYS);
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt > BATCH_GET_RETRIES) throw new UnavailableError(`${pending.length} keys of ${tableName} left unread; storage is busy`);
+      if (attempt > 0) await sleep(Math.min(1000, 10 * 2 ** attempt));
+      const answer = await client.send(
+        new BatchGetItemCommand({
+          RequestItems: { [tableName]: { Keys: pending, ConsistentRead: read.consistent, ProjectionExpression: read.projection } },
+        }),
+      );
+      items.push(...(answer.Responses?.[tableName] ?? []));
+      pending = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    }
+  }
+  return items;
 }

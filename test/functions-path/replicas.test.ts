@@ -120,7 +120,7 @@ test("a replica one message behind delivers it from the room's head: no Query pe
   }
   const got = await stream.waitFor(MESSAGES);
   const busy = (await queries()) - busyStart;
-  // As long again with nothing said: what the replica queries anyway (its revocations log, a room's fallback).
+  // As long again with nothing said: what the replica queries anyway (its revocations log).
   const quietStart = await queries();
   await sleep(Date.now() - startedAt);
   const quiet = (await queries()) - quietStart;
