@@ -45,7 +45,7 @@ export interface PollerConfig {
 
 const PAGE = 500;
 /** Each watched room is looked at at least this often, whatever its head says. */
-export const FALLBACK_MS = 5_000;
+const FALLBACK_MS = 5_000;
 
 interface RoomWatch {
   roomName: string;
