@@ -59,6 +59,26 @@ test('measured latency matches a server that answers after 100 ms', async () => 
   assert.ok((latency?.p50 ?? 0) < DELAY_MS + 30, `p50 ${latency?.p50}`);
 });
 
+test("requests are templated as Artillery's own template does it, leaf by leaf", () => {
+  const require = createRequire(import.meta.url);
+  const helpers = require(path.join(ROOT, 'node_modules/artillery/dist/lib/commons/engine_util.js'));
+  const GrpcEngine = require(path.join(ROOT, 'load/artillery-engine-grpc/index.js'));
+  const engine = new GrpcEngine({ config: { target: '127.0.0.1:1' } }, undefined, helpers);
+  const context = { vars: { token: 't0k3n', room: 'perf_room_3', $loopCount: 4, index: 17, size: 10 }, funcs: {} };
+  const requests = [
+    {
+      auth: { credential: '{{ token }}' },
+      room_name: '{{ room }}',
+      text: 'message {{ $loopCount }} from perf_demo{{ index }}',
+      msg_id: 'auto',
+    },
+    { limit: '{{ size }}', flags: [true, 2, '{{ room }}', { nested: '{{index}}' }], empty: null, '{{ room }}': 'key' },
+    { username: 'perf_demo{{ index }}', password: 'demo', client_ts_ms: 'now', unknown: '{{ nobody }}' },
+  ];
+  for (const request of requests) assert.deepEqual(engine.templated(request, context), helpers.template(request, context));
+  assert.deepEqual(engine.templated(requests[1], context).limit, 10, 'a lone placeholder keeps its type');
+});
+
 test('smoke login: the report counts what was sent, and who served it', async () => {
   const run = await runSmoke('login', server.address);
   assert.equal(run.exitCode, 0, run.output);
