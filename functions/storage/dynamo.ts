@@ -128,7 +128,7 @@ export async function batchWriteAll(client: DynamoDBClient, tableName: string, r
 }
 
 /** The most keys one BatchGetItem takes (DynamoDB's limit). */
-const BATCH_GET_KEYS = 100;
+export const BATCH_GET_KEYS = 100;
 const BATCH_GET_RETRIES = 5;
 
 type Key = Record<string, AttributeValue>;

@@ -222,9 +222,10 @@ class GrpcEngine {
 
   /**
    * Artillery's templating, leaf by leaf: its own `template` on an object deep-clones it and rewrites every
-   * path with lodash on each call (about 7 % of this worker's busy time in a profile of the 5,000-user chat; 17–19
-   * µs for a SendMessage request against 5 µs here), where a request is a few strings. Strings with a placeholder (keys too) still go through Artillery's `template`,
-   * so what a placeholder means is unchanged; objects and arrays are rebuilt, anything else is kept.
+   * path with lodash on each call (about 7 % of this worker's busy time in a profile of the 5,000-user chat;
+   * 17–19 µs for a SendMessage request against 5 µs here), where a request is a few strings. Strings with a
+   * placeholder (keys too) still go through Artillery's `template`, so what a placeholder means is unchanged;
+   * objects and arrays are rebuilt, anything else is kept.
    */
   templated(value, context) {
     if (typeof value === 'string') return value.includes('{{') ? this.helpers.template(value, context) : value;
