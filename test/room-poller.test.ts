@@ -71,7 +71,10 @@ test('quiet rooms cost batched reads, no request each; a message whose head was 
   });
   const got = watched.map(() => arrivals<number>());
   watched.forEach((room, i) => {
-    poller.feed.listen(room, { messages: (batch) => batch.forEach((m) => got[i]?.push(m.server_seq)), closed: () => undefined });
+    const received = (batch: chatmsg.ChatMessage[]) => {
+      for (const m of batch) got[i]?.push(m.server_seq);
+    };
+    poller.feed.listen(room, { messages: received, closed: () => undefined });
   });
   await sleep(5 * INTERVAL_MS); // each watch's first look (its last seq) is done
 
