@@ -135,21 +135,20 @@ type Key = Record<string, AttributeValue>;
 
 /**
  * Reads the items of these keys with BatchGetItem, 100 keys a request, one
- * request at a time (a poller's reads stay one request in flight), retrying
- * unprocessed keys with backoff a few times. Items that do not exist are
- * absent from the answer.
+ * request at a time, retrying unprocessed keys with backoff a few times
+ * (then UNAVAILABLE). Items that do not exist are absent from the answer.
  */
 export async function batchGetAll(
   client: DynamoDBClient,
   tableName: string,
   keys: Key[],
-  read: { consistent: boolean; projection: string },
+  read: { consistent?: boolean; projection?: string },
 ): Promise<Key[]> {
   const items: Key[] = [];
   for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) {
     let pending = keys.slice(i, i + BATCH_GET_KEYS);
     for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > BATCH_GET_RETRIES) throw new UnavailableError(`${pending.length} keys of ${tableName} left unread; storage is busy`);
+      if (attempt > BATCH_GET_RETRIES) throw new UnavailableError('storage is busy; retry (a send with the same msg_id)');
       if (attempt > 0) await sleep(Math.min(1000, 10 * 2 ** attempt));
       const answer = await client.send(
         new BatchGetItemCommand({

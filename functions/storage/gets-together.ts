@@ -8,9 +8,8 @@
  * the same consistency and projection), and what the store leaves unprocessed
  * is asked again. Every caller gets exactly the answer its GetItem would have.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { type AttributeValue, BatchGetItemCommand, type DynamoDBClient, type GetItemCommandInput } from '@aws-sdk/client-dynamodb';
-import { UnavailableError } from '../../lib/errors.js';
+import type { AttributeValue, DynamoDBClient, GetItemCommandInput } from '@aws-sdk/client-dynamodb';
+import { BATCH_GET_KEYS, batchGetAll } from './dynamo.js';
 
 type Item = Record<string, AttributeValue>;
 type Output = { Item?: Item; $metadata: object };
@@ -20,10 +19,6 @@ interface Read {
   resolve(output: Output): void;
   reject(error: unknown): void;
 }
-
-/** DynamoDB's limit on the keys of one BatchGetItem. */
-const BATCH_GET_KEYS = 100;
-const UNPROCESSED_RETRIES = 5;
 
 /** A key as text, attribute order aside: how an answer is matched to the reads that asked for it. */
 const keyText = (key: Item, names: string[]): string => JSON.stringify(names.map((name) => key[name]));
@@ -72,10 +67,11 @@ async function readAll(client: DynamoDBClient, input: GetItemCommandInput, reads
   for (let at = 0; at < distinct.length; at += BATCH_GET_KEYS) {
     const chunk = distinct.slice(at, at + BATCH_GET_KEYS);
     try {
-      const items = await batchGet(
+      const items = await batchGetAll(
         client,
-        input,
+        input.TableName as string,
         chunk.map(([, same]) => same.key),
+        { consistent: input.ConsistentRead, projection: input.ProjectionExpression },
       );
       const found = new Map(items.map((item) => [keyText(item, names), item]));
       for (const [text, same] of chunk) for (const read of same.reads) read.resolve({ $metadata: {}, Item: found.get(text) });
@@ -83,24 +79,4 @@ async function readAll(client: DynamoDBClient, input: GetItemCommandInput, reads
       for (const [, same] of chunk) for (const read of same.reads) read.reject(error);
     }
   }
-}
-
-async function batchGet(client: DynamoDBClient, input: GetItemCommandInput, keys: Item[]): Promise<Item[]> {
-  const table = input.TableName as string;
-  const items: Item[] = [];
-  let pending = keys;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > UNPROCESSED_RETRIES) throw new UnavailableError('storage is busy; retry (a send with the same msg_id)');
-    if (attempt > 0) await sleep(10 * 2 ** attempt);
-    const { Responses, UnprocessedKeys } = await client.send(
-      new BatchGetItemCommand({
-        RequestItems: {
-          [table]: { Keys: pending, ConsistentRead: input.ConsistentRead, ProjectionExpression: input.ProjectionExpression },
-        },
-      }),
-    );
-    items.push(...(Responses?.[table] ?? []));
-    pending = UnprocessedKeys?.[table]?.Keys ?? [];
-  }
-  return items;
 }
