@@ -81,6 +81,12 @@ interface RoomState {
   stale: boolean;
 }
 
+/** A room's state as the sequencer holds it: its load, and the state once loaded. */
+interface RoomEntry {
+  loading: Promise<RoomState>;
+  state?: RoomState;
+}
+
 /** A remembered idempotency key: where its message is (or is being) stored, and a hash of its text. */
 interface KeyEntry {
   state: RoomState;
@@ -130,8 +136,8 @@ export function createSequencer(options: SequencerOptions): Sequencer {
   const maxFlush = options.maxFlush ?? 1_000;
   const paceMs = options.paceMs ?? 0;
   const maxRooms = options.maxRooms ?? 20_000;
-  /** Rooms by id, least recently used first; `state` once loaded. */
-  const rooms = new Map<string, { loading: Promise<RoomState>; state?: RoomState }>();
+  /** Rooms by id, least recently used first. */
+  const rooms = new Map<string, RoomEntry>();
   /** Every remembered key, oldest first. */
   const keys = new Map<string, KeyEntry>();
 
@@ -215,7 +221,7 @@ export function createSequencer(options: SequencerOptions): Sequencer {
       rooms.delete(room.roomId); // and set again below: the most recently used room is last
       if (!entry) {
         const loading = load(room);
-        const loaded: { loading: Promise<RoomState>; state?: RoomState } = { loading };
+        const loaded: RoomEntry = { loading };
         entry = loaded;
         loading.then(
           (state) => {
