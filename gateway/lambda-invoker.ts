@@ -81,6 +81,7 @@ export function createInvoker(config: InvokerConfig) {
     region: config.region,
     endpoint: config.endpoint,
     maxAttempts: 1, // retries belong to the caller, who knows whether the call is idempotent
+    cacheMiddleware: true, // as the DynamoDB client's (functions/storage/dynamo.ts)
     ...(config.endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   const decoder = new TextDecoder();

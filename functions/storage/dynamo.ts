@@ -31,6 +31,9 @@ export function createDynamoClient(config: Pick<FunctionsConfig, 'dynamo'>, onOu
     region,
     endpoint,
     maxAttempts: 3,
+    // Resolve each command's middleware once, not on every call: 407 against 492 µs of CPU a call here (`npm run bench:sdk-call`).
+    // Middleware goes on the client before its first call (as here), never on a command.
+    cacheMiddleware: true,
     ...(endpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   // Outermost, so it sees what is left after the SDK's own retries.
