@@ -42,7 +42,7 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { chatmsg } from '../contracts/types.js';
-import { type Appended, type Appender, type Draft, repeated } from '../functions/chat/append.js';
+import { type Appended, type Appender, type Draft, repeated, repeatOf } from '../functions/chat/append.js';
 import { deleteMessages, findByMsgId, type MessagesTable, putMessages, recentIds } from '../functions/chat/messages-table.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { BATCH_WRITE_ITEMS } from '../functions/storage/dynamo.js';
@@ -328,7 +328,7 @@ export function createSequencer(options: SequencerOptions): Sequencer {
     // A key loaded from the table (its text unknown here), an old one held only as a fingerprint, or a room
     // whose keys are not all known here.
     const stored = await findByMsgId(table, state.room.roomId, draft.person_name, draft.msg_id);
-    return stored && repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
+    return stored && repeatOf(draft, stored);
   }
 
   const append: Appender = async (room, draft, opts) => {

@@ -109,6 +109,33 @@ describe('conditional appender (many writers)', () => {
     assert.deepEqual([made('PutItem'), made('Query')], [2, 0], 'one lost put, one won, no tail read');
   });
 
+  test('a send that loses its seq to its own retry (through another writer) answers as the repeat: one msg_id lookup, no second copy', async () => {
+    const room = newRoom();
+    const retry = createConditionalAppender(table);
+    // The first send's own client: its msg_id lookup is done when the retry is stored, just before its put.
+    const client = db.newClient();
+    const requests = new Map<string, number>();
+    let retried: Promise<unknown> | undefined;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const name = String(context.commandName);
+        requests.set(name, (requests.get(name) ?? 0) + 1);
+        if (name === 'PutItemCommand') retried ??= retry(room, draft(room, 'same'), { mayRepeat: true });
+        await retried;
+        return next(args);
+      },
+      { step: 'initialize', name: 'retryBeforePut' },
+    );
+    const first = await createConditionalAppender({ client, tableName: table.tableName })(room, draft(room, 'same'), { mayRepeat: true });
+    assert.deepEqual([first.fresh, first.message.server_seq], [false, 1], 'the retry took seq 1; the first send answers with it');
+    assert.deepEqual(await stored(room), [[1, 'same']]);
+    assert.deepEqual(
+      [requests.get('QueryCommand'), requests.get('PutItemCommand'), requests.get('GetItemCommand')],
+      [2, 1, 1],
+      'the tail and the msg_id looked up once each, one lost put, the winner read',
+    );
+  });
+
   test("a writer's first message to a room starts after the head its record was read with: no tail read; a stale head costs lost puts, not a wrong seq", async () => {
     const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
     const room = newRoom();

@@ -9,9 +9,12 @@
  *   record was read; this instance's own last; the one a put just lost; the
  *   tail, read once two puts were lost), so numbers never skip: the head never
  *   passes the tail, and a stale one costs lost puts, not a wrong seq. A msg_id
- *   is looked up (consistent read on the local index) before each put, so a
- *   concurrent duplicate, which competes for the same first free seq, either
- *   loses the put race or is seen by the lookup.
+ *   is looked up (consistent read on the local index) before the first put,
+ *   after the guess is made. A concurrent duplicate stored since can only hold a
+ *   seq at or above that guess (every seq below it was taken already), and the
+ *   writer tries those one by one: it wins each or loses it to a message it
+ *   then reads (one item) and recognises. Only the jump to the tail passes seqs
+ *   unseen, so after it the msg_id is looked up again.
  *   The room may come from a cache: if the head update finds the room gone, the
  *   message is taken back and the send answers NOT_FOUND, so nothing lands
  *   under a deleted room (a writer that dies between the two leaves a row
@@ -22,7 +25,15 @@ import type { chatmsg } from '../../contracts/types.js';
 import { AlreadyExistsError, NotFoundError, UnavailableError } from '../../lib/errors.js';
 import { turnsByKey } from '../../lib/turns.js';
 import { advanceRoomHead, type RoomRecord, type RoomsTable, roomHeadSeq } from '../chatroom/rooms-table.js';
-import { deleteMessages, findByMsgId, lastSeq, type MessagesTable, putMessageIfSeqFree } from './messages-table.js';
+import {
+  deleteMessages,
+  findByMsgId,
+  lastSeq,
+  type MessagesTable,
+  messageAt,
+  putMessageIfSeqFree,
+  type StoredId,
+} from './messages-table.js';
 
 /** What a sender supplies; the appender adds server_seq and server_ts_ms. */
 export type Draft = Omit<chatmsg.ChatMessage, 'server_seq' | 'server_ts_ms'>;
@@ -49,6 +60,10 @@ export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_
   return { message: { ...draft, ...first }, fresh: false };
 }
 
+/** `repeated`, for a message read back from the table. */
+export const repeatOf = (draft: Draft, stored: StoredId & { text: string }): Appended =>
+  repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
+
 /** @param rooms where each stored message advances its room's head (what gateways watch); none in tests of the appender alone */
 export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable): Appender {
   // Next-seq guesses from this instance's own writes, saving a read where this instance is the room's only writer.
@@ -65,10 +80,12 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
     const guess = guesses.get(room.roomId);
     let next = guess?.trusted ? guess.next : ((guess ? undefined : room.lastSeq) ?? (await knownTaken(room))) + 1;
     let trusted = !guess || next === guess.next;
+    let lookUp = mayRepeat;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (mayRepeat) {
+      if (lookUp) {
+        lookUp = false;
         const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
-        if (stored) return repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
+        if (stored) return repeatOf(draft, stored);
       }
       const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
       if (await putMessageIfSeqFree(table, room.roomId, message)) {
@@ -81,9 +98,18 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
         return { message, fresh: true };
       }
       trusted = false;
+      if (mayRepeat) {
+        // Lost to this very message, sent again through another instance?
+        const winner = await messageAt(table, room.roomId, next);
+        if (winner?.sender === draft.person_name && winner.msgId === draft.msg_id) return repeatOf(draft, winner);
+      }
       // The race was most likely lost to one message (writers take turns on a room): try the seq after it first,
       // and read the tail only when that is taken too.
-      next = attempt === 0 ? next + 1 : (await lastSeq(table, room.roomId)) + 1;
+      if (attempt === 0) next += 1;
+      else {
+        next = (await lastSeq(table, room.roomId)) + 1;
+        lookUp = mayRepeat;
+      }
     }
     throw new UnavailableError(`room ${room.roomName} is too busy, try again`);
   }

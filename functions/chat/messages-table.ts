@@ -105,16 +105,22 @@ export async function findByMsgId(
     }),
   );
   for (const hit of Items) {
-    const { Item } = await table.client.send(
-      new GetItemCommand({
-        TableName: table.tableName,
-        Key: { room_id: hit.room_id as AttributeValue, server_seq: hit.server_seq as AttributeValue },
-        ConsistentRead: true,
-      }),
-    );
-    if (Item?.person_name?.S === sender) return { ...toStoredId(Item), text: Item.text?.S ?? '' };
+    const message = await messageAt(table, roomId, Number(hit.server_seq?.N));
+    if (message?.sender === sender) return message;
   }
   return undefined;
+}
+
+/** The message stored under a seq (consistent read), if any: who sent it, under which msg_id, and its text. */
+export async function messageAt(table: MessagesTable, roomId: string, seq: number): Promise<(StoredId & { text: string }) | undefined> {
+  const { Item } = await table.client.send(
+    new GetItemCommand({
+      TableName: table.tableName,
+      Key: { room_id: { S: roomId }, server_seq: { N: String(seq) } },
+      ConsistentRead: true,
+    }),
+  );
+  return Item && { ...toStoredId(Item), text: Item.text?.S ?? '' };
 }
 
 const toStoredId = (item: Item): StoredId => ({
