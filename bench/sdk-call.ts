@@ -58,7 +58,9 @@ if (process.argv[2] === 'serve') {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
   const [once, each] = [median(cpu['resolved once'] ?? []), median(cpu['resolved per call'] ?? [])];
-  console.log(`summary: ${once.toFixed(0)} against ${each.toFixed(0)} µs per call (medians): ${((1 - once / each) * 100).toFixed(0)} % less`);
+  console.log(
+    `summary: ${once.toFixed(0)} against ${each.toFixed(0)} µs per call (medians): ${((1 - once / each) * 100).toFixed(0)} % less`,
+  );
   cached.destroy();
   uncached.destroy();
   child.kill();
