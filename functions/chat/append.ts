@@ -32,7 +32,7 @@ import {
   type MessagesTable,
   messageAt,
   putMessageIfSeqFree,
-  type StoredId,
+  type StoredSend,
 } from './messages-table.js';
 
 /** What a sender supplies; the appender adds server_seq and server_ts_ms. */
@@ -61,7 +61,7 @@ export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_
 }
 
 /** `repeated`, for a message read back from the table. */
-export const repeatOf = (draft: Draft, stored: StoredId & { text: string }): Appended =>
+export const repeatOf = (draft: Draft, stored: StoredSend): Appended =>
   repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
 
 /** @param rooms where each stored message advances its room's head (what gateways watch); none in tests of the appender alone */

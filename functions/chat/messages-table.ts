@@ -83,18 +83,16 @@ export interface StoredId {
   sender: string;
 }
 
+/** A stored message's id with its text: what a send that may repeat one is checked against. */
+export type StoredSend = StoredId & { text: string };
+
 /**
  * The message a sender stored under a msg_id, if it did: idempotency keys
  * belong to their sender, so another sender's use of the same msg_id is not it.
  * The index holds keys only; the few messages it names (usually none) are read
  * from the table for their sender and text.
  */
-export async function findByMsgId(
-  table: MessagesTable,
-  roomId: string,
-  sender: string,
-  msgId: string,
-): Promise<(StoredId & { text: string }) | undefined> {
+export async function findByMsgId(table: MessagesTable, roomId: string, sender: string, msgId: string): Promise<StoredSend | undefined> {
   const { Items = [] } = await table.client.send(
     new QueryCommand({
       TableName: table.tableName,
@@ -112,7 +110,7 @@ export async function findByMsgId(
 }
 
 /** The message stored under a seq (consistent read), if any: who sent it, under which msg_id, and its text. */
-export async function messageAt(table: MessagesTable, roomId: string, seq: number): Promise<(StoredId & { text: string }) | undefined> {
+export async function messageAt(table: MessagesTable, roomId: string, seq: number): Promise<StoredSend | undefined> {
   const { Item } = await table.client.send(
     new GetItemCommand({
       TableName: table.tableName,
