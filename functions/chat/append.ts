@@ -6,15 +6,15 @@
  * - `createConditionalAppender`: safe with any number of concurrent writers
  *   (Lambda instances, gateway replicas). A seq is taken only by a conditional
  *   put of the one after a seq known taken (the room's head, read, or as its
- *   record was read; this instance's own last; the one a put just lost; the
- *   tail, read once two puts were lost), so numbers never skip: the head never
- *   passes the tail, and a stale one costs lost puts, not a wrong seq. A msg_id
- *   is looked up (consistent read on the local index) before the first put,
- *   after the guess is made. A concurrent duplicate stored since can only hold a
- *   seq at or above that guess (every seq below it was taken already), and the
- *   writer tries those one by one: it wins each or loses it to a message it
- *   then reads (one item) and recognises. Only the jump to the tail passes seqs
- *   unseen, so after it the msg_id is looked up again.
+ *   record was read; this instance's own last; the newest of the messages
+ *   read after a lost put), so numbers never skip: the head never passes the
+ *   tail, and a stale one costs a lost put, not a wrong seq. A msg_id is looked
+ *   up (consistent read on the local index) before the first put, after the
+ *   guess is made. A concurrent duplicate stored since can only hold a seq at
+ *   or above that guess (every seq below it was taken already). A lost put
+ *   reads the room's ids from the lost seq on (one Query) and recognises this
+ *   very message among them; the next try is the seq after the newest read, so
+ *   no seq is passed unseen and the msg_id never needs a second look-up.
  *   The room may come from a cache: if the head update finds the room gone, the
  *   message is taken back and the send answers NOT_FOUND, so nothing lands
  *   under a deleted room (a writer that dies between the two leaves a row
@@ -28,6 +28,7 @@ import { advanceRoomHead, type RoomRecord, type RoomsTable, roomHeadSeq } from '
 import {
   deleteMessages,
   findByMsgId,
+  idsFrom,
   lastSeq,
   type MessagesTable,
   messageAt,
@@ -47,6 +48,8 @@ export interface Appended {
 export type Appender = (room: RoomRecord, draft: Draft, opts: { mayRepeat: boolean }) => Promise<Appended>;
 
 const MAX_ATTEMPTS = 64;
+/** Ids read after a lost put, at most: a writer further behind than this loses another put and reads on. */
+const CATCH_UP_IDS = 100;
 
 /**
  * The answer to a send whose (sender, msg_id) was stored before: the first
@@ -80,13 +83,11 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
     const guess = guesses.get(room.roomId);
     let next = guess?.trusted ? guess.next : ((guess ? undefined : room.lastSeq) ?? (await knownTaken(room))) + 1;
     let trusted = !guess || next === guess.next;
-    let lookUp = mayRepeat;
+    if (mayRepeat) {
+      const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
+      if (stored) return repeatOf(draft, stored);
+    }
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      if (lookUp) {
-        lookUp = false;
-        const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
-        if (stored) return repeatOf(draft, stored);
-      }
       const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
       if (await putMessageIfSeqFree(table, room.roomId, message)) {
         if (rooms && !(await advanceRoomHead(rooms, room, next, JSON.stringify(message)))) {
@@ -98,18 +99,13 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
         return { message, fresh: true };
       }
       trusted = false;
-      if (mayRepeat) {
-        // Lost to this very message, sent again through another instance?
-        const winner = await messageAt(table, room.roomId, next);
-        if (winner?.sender === draft.person_name && winner.msgId === draft.msg_id) return repeatOf(draft, winner);
-      }
-      // The race was most likely lost to one message (writers take turns on a room): try the seq after it first,
-      // and read the tail only when that is taken too.
-      if (attempt === 0) next += 1;
-      else {
-        next = (await lastSeq(table, room.roomId)) + 1;
-        lookUp = mayRepeat;
-      }
+      // One read finds how far behind the guess was (with three writers on a room, often more than one message)
+      // and whether this very message, sent again through another instance, is among those it lost to.
+      const since = await idsFrom(table, room.roomId, next, CATCH_UP_IDS);
+      const mine = mayRepeat && since.find((s) => s.sender === draft.person_name && s.msgId === draft.msg_id);
+      const repeat = mine && (await messageAt(table, room.roomId, mine.seq));
+      if (repeat) return repeatOf(draft, repeat);
+      next = (since.at(-1)?.seq ?? next - 1) + 1;
     }
     throw new UnavailableError(`room ${room.roomName} is too busy, try again`);
   }

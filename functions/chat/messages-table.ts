@@ -196,6 +196,8 @@ export async function roomsWithMessageAt(table: MessagesTable, wanted: { roomId:
   return new Set(items.map((item) => item.room_id?.S ?? ''));
 }
 
+const ID_ATTRIBUTES = 'server_seq, msg_id, server_ts_ms, person_name';
+
 /** The ids of the newest `limit` messages, newest first. */
 export async function recentIds(table: MessagesTable, roomId: string, limit: number): Promise<StoredId[]> {
   const items = await query(
@@ -203,8 +205,22 @@ export async function recentIds(table: MessagesTable, roomId: string, limit: num
     {
       KeyConditionExpression: 'room_id = :r',
       ExpressionAttributeValues: { ':r': { S: roomId } },
-      ProjectionExpression: 'server_seq, msg_id, server_ts_ms, person_name',
+      ProjectionExpression: ID_ATTRIBUTES,
       ScanIndexForward: false,
+    },
+    limit,
+  );
+  return items.map(toStoredId);
+}
+
+/** The ids of up to `limit` messages from `fromSeq` on, oldest first. */
+export async function idsFrom(table: MessagesTable, roomId: string, fromSeq: number, limit: number): Promise<StoredId[]> {
+  const items = await query(
+    table,
+    {
+      KeyConditionExpression: 'room_id = :r AND server_seq >= :f',
+      ExpressionAttributeValues: { ':r': { S: roomId }, ':f': { N: String(fromSeq) } },
+      ProjectionExpression: ID_ATTRIBUTES,
     },
     limit,
   );
