@@ -43,6 +43,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { chatmsg } from '../contracts/types.js';
 import { type Appended, type Appender, type Draft, repeated, repeatOf } from '../functions/chat/append.js';
+import { fingerprint } from '../functions/chat/known-ids.js';
 import { deleteMessages, findByMsgId, type MessagesTable, putMessages, recentIds } from '../functions/chat/messages-table.js';
 import type { RoomRecord } from '../functions/chatroom/rooms-table.js';
 import { BATCH_WRITE_ITEMS } from '../functions/storage/dynamo.js';
@@ -97,12 +98,6 @@ interface KeyEntry {
 
 const keyOf = (roomId: string, sender: string, msgId: string) => `${roomId}\u0000${sender}\u0000${msgId}`;
 
-/** FNV-1a over the key's UTF-16 units, kept to 31 bits so that V8 stores it as a small integer. */
-function fingerprint(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  return hash >>> 1;
-}
 const hashOf = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
 
 interface Pending {

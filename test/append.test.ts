@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Appender, createConditionalAppender, type Draft } from '../functions/chat/append.js';
+import { createKnownIds } from '../functions/chat/known-ids.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
 import { deleteRoomIncarnation, getRoom, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
 import { storageUsage } from '../functions/storage/dynamo.js';
@@ -109,7 +110,7 @@ describe('conditional appender (many writers)', () => {
     assert.deepEqual([made('PutItem'), made('Query')], [2, 1], 'one lost put, one read of what it lost to, one won');
   });
 
-  test('a send that loses its seq to its own retry (through another writer) answers as the repeat: one msg_id lookup, no second copy', async () => {
+  test('a send that loses its seq to its own retry (through another writer) answers as the repeat, no second copy', async () => {
     const room = newRoom();
     const retry = createConditionalAppender(table);
     // The first send's own client: its msg_id lookup is done when the retry is stored, just before its put.
@@ -132,7 +133,7 @@ describe('conditional appender (many writers)', () => {
     assert.deepEqual(
       [requests.get('QueryCommand'), requests.get('PutItemCommand'), requests.get('GetItemCommand')],
       [3, 1, 1],
-      'the tail read and the msg_id looked up once each, one lost put, the ids from its seq on read, the repeat read whole',
+      "the tail and the room's ids read (the msg_id's fingerprint is new there), one lost put, the ids from its seq on read, the repeat read whole",
     );
   });
 
@@ -162,7 +163,7 @@ describe('conditional appender (many writers)', () => {
     );
   });
 
-  test('a writer more than a read of ids behind loses one put per read, and every seq stays taken once', async () => {
+  test('a writer more than a read of ids behind, in a room too long to learn, loses one put per read; every seq stays taken once', async () => {
     const room: RoomRecord = { ...newRoom(), lastSeq: 0 };
     const ahead = range(105).map((seq) => ({
       roomId: room.roomId,
@@ -170,17 +171,51 @@ describe('conditional appender (many writers)', () => {
     }));
     await putMessages(table, ahead);
     const before = { ...storageUsage().requests };
-    const { message } = await createConditionalAppender(table)(room, draft(room, 'late'), { mayRepeat: true });
+    const { message } = await createConditionalAppender(table, undefined, { loadUpTo: 50 })(room, draft(room, 'late'), { mayRepeat: true });
     const made = (op: string) => (storageUsage().requests[op] ?? 0) - (before[op] ?? 0);
     assert.equal(message.server_seq, 106);
     assert.deepEqual(
       [made('PutItem'), made('Query'), made('GetItem')],
-      [3, 3, 0],
-      'the msg_id looked up, then 100 ids and 5 more read after the two lost puts, no message read whole',
+      [3, 4, 0],
+      'a read of its ids (too many to learn), the msg_id looked up, then 100 ids and 5 more read after the two lost puts, no message read whole',
     );
     assert.deepEqual(
       (await stored(room)).map(([seq]) => seq),
       range(106),
+    );
+  });
+
+  test("a writer that knows a room's keys looks no msg_id up; a retry matches its fingerprint and is found in the table", async () => {
+    const room = newRoom();
+    const append = createConditionalAppender(table);
+    const queries = () => storageUsage().requests.Query ?? 0;
+    const before = queries();
+    for (const i of range(10)) await append(room, draft(room, `k${i}`), { mayRepeat: true });
+    assert.equal(queries() - before, 2, "the tail and the room's ids read once, at the first send; no look-up after");
+    const again = queries();
+    const retry = await append(room, draft(room, 'k3'), { mayRepeat: true });
+    assert.deepEqual([retry.fresh, retry.message.server_seq], [false, 3]);
+    assert.equal(queries() - again, 1, 'the retry looked up');
+    assert.deepEqual(
+      (await stored(room)).map(([seq]) => seq),
+      range(10),
+    );
+  });
+
+  test("writers taking turns on a room with its head learn each other's messages as items: no Query but the first reads and lost puts", async () => {
+    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
+    const room = newRoom();
+    await putNewRoom(roomsTable, room);
+    const [a, b] = [1, 2].map(() => createConditionalAppender(table, roomsTable)) as [Appender, Appender];
+    const before = { ...storageUsage().requests };
+    for (const i of range(20)) await (i % 2 ? a : b)(room, draft(room, `w${i}`), { mayRepeat: true });
+    const made = (op: string) => (storageUsage().requests[op] ?? 0) - (before[op] ?? 0);
+    assert.equal(made('Query'), 2 + made('PutItem') - 20, "each writer's first read of the room's ids, one read per lost put");
+    const retried = await a(room, draft(room, 'w2'), { mayRepeat: true }); // b stored it: a learnt its fingerprint as an item
+    assert.deepEqual([retried.fresh, retried.message.server_seq], [false, 2]);
+    assert.deepEqual(
+      (await stored(room)).map(([seq]) => seq),
+      range(20),
     );
   });
 
@@ -198,6 +233,36 @@ describe('conditional appender (many writers)', () => {
     await assert.rejects(append(room, draft(room, 'stale'), { mayRepeat: true }), NotFoundError);
     assert.deepEqual(await stored(room), [[1, 'before']]);
     assert.deepEqual(await stored(again), []);
+  });
+});
+
+describe("known ids (what a chat instance keeps of rooms' keys)", () => {
+  const fill = (room: RoomRecord, seqs: number[]) =>
+    putMessages(
+      table,
+      seqs.map((seq) => ({ roomId: room.roomId, message: { ...draft(room, `p${seq}`), server_seq: seq, server_ts_ms: 0 } })),
+    );
+
+  test('fingerprints stay within the budget, the least recently used room forgotten first and read again when needed', async () => {
+    const known = createKnownIds(table, { maxPrints: 8 });
+    const [first, second] = [newRoom(), newRoom()];
+    await fill(first, range(6));
+    await fill(second, range(6));
+    assert.equal((await known.knownThrough(first.roomId, 6))?.upTo, 6);
+    assert.equal((await known.knownThrough(second.roomId, 6))?.upTo, 6);
+    assert.deepEqual(known.stats(), { rooms: 1, prints: 6 }, 'the first room forgotten');
+    const ids = await known.knownThrough(first.roomId, 6);
+    assert.ok(ids && known.mayHold(ids, 'ann', 'p4') && !known.mayHold(ids, 'ann', 'p7') && !known.mayHold(ids, 'bob', 'p4'));
+    assert.deepEqual(known.stats(), { rooms: 1, prints: 6 });
+  });
+
+  test('a gap (a message taken back) is never known past: the room is not learnt', async () => {
+    const known = createKnownIds(table);
+    const room = newRoom();
+    await fill(room, [1, 2, 4]);
+    assert.equal(await known.knownThrough(room.roomId, 4), undefined, 'learnt up to the gap only');
+    assert.equal(await known.knownThrough(room.roomId, 4), undefined, 'the gap read as an item, and the room let go');
+    assert.deepEqual(known.stats(), { rooms: 0, prints: 0 });
   });
 });
 

@@ -8,13 +8,16 @@
  *   put of the one after a seq known taken (the room's head, read, or as its
  *   record was read; this instance's own last; the newest of the messages
  *   read after a lost put), so numbers never skip: the head never passes the
- *   tail, and a stale one costs a lost put, not a wrong seq. A msg_id is looked
- *   up (consistent read on the local index) before the first put, after the
- *   guess is made. A concurrent duplicate stored since can only hold a seq at
- *   or above that guess (every seq below it was taken already). A lost put
- *   reads the room's ids from the lost seq on (one Query) and recognises this
- *   very message among them; the next try is the seq after the newest read, so
- *   no seq is passed unseen and the msg_id never needs a second look-up.
+ *   tail, and a stale one costs a lost put, not a wrong seq. Before the first
+ *   put, after the guess is made, the msg_id is checked against every seq
+ *   below the guess: by the fingerprints of the room's keys where this
+ *   instance knows them all (known-ids.ts; a match, or a room it does not
+ *   know whole, is looked up: a consistent read on the local index). A
+ *   concurrent duplicate stored since can only hold a seq at or above that
+ *   guess (every seq below it was taken already). A lost put reads the room's
+ *   ids from the lost seq on (one Query) and recognises this very message
+ *   among them; the next try is the seq after the newest read, so no seq is
+ *   passed unseen and the msg_id never needs a second look-up.
  *   The room may come from a cache: if the head update finds the room gone, the
  *   message is taken back and the send answers NOT_FOUND, so nothing lands
  *   under a deleted room (a writer that dies between the two leaves a row
@@ -25,6 +28,7 @@ import type { chatmsg } from '../../contracts/types.js';
 import { AlreadyExistsError, NotFoundError, UnavailableError } from '../../lib/errors.js';
 import { turnsByKey } from '../../lib/turns.js';
 import { advanceRoomHead, type RoomRecord, type RoomsTable, roomHeadSeq } from '../chatroom/rooms-table.js';
+import { createKnownIds, type KnownIdsOptions } from './known-ids.js';
 import {
   deleteMessages,
   findByMsgId,
@@ -67,8 +71,12 @@ export function repeated(draft: Draft, first: Pick<chatmsg.ChatMessage, 'server_
 export const repeatOf = (draft: Draft, stored: StoredSend): Appended =>
   repeated(draft, { server_seq: stored.seq, server_ts_ms: stored.serverTsMs }, stored.text === draft.text);
 
-/** @param rooms where each stored message advances its room's head (what gateways watch); none in tests of the appender alone */
-export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable): Appender {
+/**
+ * @param rooms where each stored message advances its room's head (what gateways watch); none in tests of the appender alone
+ * @param known bounds of what this instance keeps of rooms' keys (known-ids.ts)
+ */
+export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable, known: KnownIdsOptions = {}): Appender {
+  const knownIds = createKnownIds(table, known);
   // Next-seq guesses from this instance's own writes, saving a read where this instance is the room's only writer.
   // A guess proved wrong (another instance wrote the room since) is not trusted again until a read of the room's
   // head shows it would have held: with writers taking turns, a wrong guess costs a failed put and a read, a read
@@ -84,24 +92,32 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
     let next = guess?.trusted ? guess.next : ((guess ? undefined : room.lastSeq) ?? (await knownTaken(room))) + 1;
     let trusted = !guess || next === guess.next;
     if (mayRepeat) {
-      const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
-      if (stored) return repeatOf(draft, stored);
+      const ids = await knownIds.knownThrough(room.roomId, next - 1);
+      // Seqs known taken beyond the guess (read after a put lost here) are passed at once.
+      if (ids && ids.upTo >= next) [next, trusted] = [ids.upTo + 1, false];
+      if (!ids || knownIds.mayHold(ids, draft.person_name, draft.msg_id)) {
+        const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
+        if (stored) return repeatOf(draft, stored);
+      }
     }
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const message = { ...draft, server_seq: next, server_ts_ms: Date.now() };
       if (await putMessageIfSeqFree(table, room.roomId, message)) {
         if (rooms && !(await advanceRoomHead(rooms, room, next, JSON.stringify(message)))) {
           guesses.delete(room.roomId);
+          knownIds.forget(room.roomId);
           await deleteMessages(table, room.roomId, [next]);
           throw new NotFoundError(`room ${room.roomName} does not exist`);
         }
         guesses.set(room.roomId, { next: next + 1, trusted });
+        knownIds.saw(room.roomId, [{ seq: next, serverTsMs: message.server_ts_ms, msgId: draft.msg_id, sender: draft.person_name }]);
         return { message, fresh: true };
       }
       trusted = false;
       // One read finds how far behind the guess was (with three writers on a room, often more than one message)
       // and whether this very message, sent again through another instance, is among those it lost to.
       const since = await idsFrom(table, room.roomId, next, CATCH_UP_IDS);
+      knownIds.saw(room.roomId, since);
       const mine = mayRepeat && since.find((s) => s.sender === draft.person_name && s.msgId === draft.msg_id);
       const repeat = mine && (await messageAt(table, room.roomId, mine.seq));
       if (repeat) return repeatOf(draft, repeat);

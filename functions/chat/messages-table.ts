@@ -213,6 +213,19 @@ export async function recentIds(table: MessagesTable, roomId: string, limit: num
   return items.map(toStoredId);
 }
 
+/** The id stored under a seq (consistent read), if any: a lone GetItem, so that a batch's go together (gets-together.ts). */
+export async function idAt(table: MessagesTable, roomId: string, seq: number): Promise<StoredId | undefined> {
+  const { Item } = await table.client.send(
+    new GetItemCommand({
+      TableName: table.tableName,
+      Key: { room_id: { S: roomId }, server_seq: { N: String(seq) } },
+      ConsistentRead: true,
+      ProjectionExpression: ID_ATTRIBUTES,
+    }),
+  );
+  return Item && toStoredId(Item);
+}
+
 /** The ids of up to `limit` messages from `fromSeq` on, oldest first. */
 export async function idsFrom(table: MessagesTable, roomId: string, fromSeq: number, limit: number): Promise<StoredId[]> {
   const items = await query(
