@@ -110,5 +110,3 @@ export function createKnownIds(table: MessagesTable, { maxPrints = 200_000, load
     stats: () => ({ rooms: rooms.size, prints: held }),
   };
 }
-
-export type KnownIds = ReturnType<typeof createKnownIds>;
