@@ -60,6 +60,7 @@ export function createKnownIds(table: MessagesTable, { maxPrints = 200_000, load
   }
 
   function trim(): void {
+    if (held <= maxPrints) return; // the common case, on every send: no walk over the rooms
     for (const roomId of rooms.keys()) {
       if (held <= maxPrints) return;
       forget(roomId);

@@ -109,16 +109,23 @@ export async function findByMsgId(table: MessagesTable, roomId: string, sender: 
   return undefined;
 }
 
-/** The message stored under a seq (consistent read), if any: who sent it, under which msg_id, and its text. */
-export async function messageAt(table: MessagesTable, roomId: string, seq: number): Promise<StoredSend | undefined> {
+/** The item stored under a seq (consistent read; a lone GetItem, so that a batch's go together: gets-together.ts). */
+async function itemAt(table: MessagesTable, roomId: string, seq: number, projection?: string): Promise<Item | undefined> {
   const { Item } = await table.client.send(
     new GetItemCommand({
       TableName: table.tableName,
       Key: { room_id: { S: roomId }, server_seq: { N: String(seq) } },
       ConsistentRead: true,
+      ProjectionExpression: projection,
     }),
   );
-  return Item && { ...toStoredId(Item), text: Item.text?.S ?? '' };
+  return Item;
+}
+
+/** The message stored under a seq, if any: who sent it, under which msg_id, and its text. */
+export async function messageAt(table: MessagesTable, roomId: string, seq: number): Promise<StoredSend | undefined> {
+  const item = await itemAt(table, roomId, seq);
+  return item && { ...toStoredId(item), text: item.text?.S ?? '' };
 }
 
 const toStoredId = (item: Item): StoredId => ({
@@ -213,17 +220,10 @@ export async function recentIds(table: MessagesTable, roomId: string, limit: num
   return items.map(toStoredId);
 }
 
-/** The id stored under a seq (consistent read), if any: a lone GetItem, so that a batch's go together (gets-together.ts). */
+/** The id stored under a seq, if any. */
 export async function idAt(table: MessagesTable, roomId: string, seq: number): Promise<StoredId | undefined> {
-  const { Item } = await table.client.send(
-    new GetItemCommand({
-      TableName: table.tableName,
-      Key: { room_id: { S: roomId }, server_seq: { N: String(seq) } },
-      ConsistentRead: true,
-      ProjectionExpression: ID_ATTRIBUTES,
-    }),
-  );
-  return Item && toStoredId(Item);
+  const item = await itemAt(table, roomId, seq, ID_ATTRIBUTES);
+  return item && toStoredId(item);
 }
 
 /** The ids of up to `limit` messages from `fromSeq` on, oldest first. */
