@@ -10,6 +10,7 @@ import { createKnownIds } from '../functions/chat/known-ids.js';
 import { latestMessages, type MessagesTable, putMessages } from '../functions/chat/messages-table.js';
 import { deleteRoomIncarnation, getRoom, putNewRoom, type RoomRecord, type RoomsTable } from '../functions/chatroom/rooms-table.js';
 import { storageUsage } from '../functions/storage/dynamo.js';
+import { readItemsTogether } from '../functions/storage/gets-together.js';
 import { NotFoundError, UnavailableError } from '../lib/errors.js';
 import { createSequencer } from '../monolith/sequencer.js';
 import { startTestDynamo, type TestDynamo } from './support/dynamo.js';
@@ -254,6 +255,23 @@ describe("known ids (what a chat instance keeps of rooms' keys)", () => {
     const ids = await known.knownThrough(first.roomId, 6);
     assert.ok(ids && known.mayHold(ids, 'ann', 'p4') && !known.mayHold(ids, 'ann', 'p7') && !known.mayHold(ids, 'bob', 'p4'));
     assert.deepEqual(known.stats(), { rooms: 1, prints: 6 });
+  });
+
+  test("seqs others stored since are read as items together, as a chat instance's client gathers them: the room stays known", async () => {
+    const client = db.newClient();
+    readItemsTogether(client); // as a Lambda instance makes it (functions/lambda/runtime.ts)
+    const known = createKnownIds({ client, tableName: table.tableName });
+    const room = newRoom();
+    await fill(room, range(2));
+    assert.equal((await known.knownThrough(room.roomId, 2))?.upTo, 2);
+    await fill(room, [3, 4, 5, 6]);
+    const before = { ...storageUsage().requests };
+    const ids = await known.knownThrough(room.roomId, 6);
+    const made = (op: string) => (storageUsage().requests[op] ?? 0) - (before[op] ?? 0);
+    assert.equal(ids?.upTo, 6);
+    assert.ok(known.mayHold(ids, 'ann', 'p5'));
+    assert.deepEqual([made('BatchGetItem'), made('Query')], [1, 0], 'four ids in one request, no read of the room again');
+    client.destroy();
   });
 
   test('a gap (a message taken back) is never known past: the room is not learnt', async () => {

@@ -55,6 +55,19 @@ test('reads made together: one BatchGetItem per table, each caller answered with
   assert.deepEqual(requests, { BatchGetItem: 2 });
 });
 
+test('reads with a projection that leaves the keys out: each answered with what it projected, as its GetItem would be', async () => {
+  const projected = (name: string) =>
+    client.send(
+      new GetItemCommand({ TableName: db.names.users, Key: { username: { S: name } }, ConsistentRead: true, ProjectionExpression: 'n' }),
+    );
+  const { result, requests } = await counted(() => Promise.all([projected('u5'), projected('u6'), projected('nobody')]));
+  assert.deepEqual(
+    result.map((r) => r.Item),
+    [{ n: { N: '5' } }, { n: { N: '6' } }, undefined],
+  );
+  assert.deepEqual(requests, { BatchGetItem: 1 });
+});
+
 test('a lone read goes as the GetItem it is, with its consumed capacity', async () => {
   const { result, requests } = await counted(() => user('u9'));
   assert.equal(result.Item?.n?.N, '9');

@@ -63,6 +63,12 @@ async function readAll(client: DynamoDBClient, input: GetItemCommandInput, reads
     same.reads.push(read);
     byKey.set(text, same);
   }
+  // Answers are matched to reads by their keys, so a projection must bring the keys back; those it did not ask for are dropped again.
+  const projected = input.ProjectionExpression?.split(',').map((name) => name.trim());
+  const added = projected ? names.filter((name) => !projected.includes(name)) : [];
+  const projection = projected && [...projected, ...added].join(', ');
+  const answer = (item: Item | undefined): Item | undefined =>
+    item && added.length ? Object.fromEntries(Object.entries(item).filter(([name]) => !added.includes(name))) : item;
   const distinct = [...byKey.entries()];
   for (let at = 0; at < distinct.length; at += BATCH_GET_KEYS) {
     const chunk = distinct.slice(at, at + BATCH_GET_KEYS);
@@ -71,10 +77,10 @@ async function readAll(client: DynamoDBClient, input: GetItemCommandInput, reads
         client,
         input.TableName as string,
         chunk.map(([, same]) => same.key),
-        { consistent: input.ConsistentRead, projection: input.ProjectionExpression },
+        { consistent: input.ConsistentRead, projection },
       );
       const found = new Map(items.map((item) => [keyText(item, names), item]));
-      for (const [text, same] of chunk) for (const read of same.reads) read.resolve({ $metadata: {}, Item: found.get(text) });
+      for (const [text, same] of chunk) for (const read of same.reads) read.resolve({ $metadata: {}, Item: answer(found.get(text)) });
     } catch (error) {
       for (const [, same] of chunk) for (const read of same.reads) read.reject(error);
     }
