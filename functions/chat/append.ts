@@ -54,6 +54,8 @@ export type Appender = (room: RoomRecord, draft: Draft, opts: { mayRepeat: boole
 const MAX_ATTEMPTS = 64;
 /** Ids read after a lost put, at most: a writer further behind than this loses another put and reads on. */
 const CATCH_UP_IDS = 100;
+/** How long a room where another writer showed has its head read before every put here. */
+const SHARED_MS = 30_000;
 
 /**
  * The answer to a send whose (sender, msg_id) was stored before: the first
@@ -78,10 +80,11 @@ export const repeatOf = (draft: Draft, stored: StoredSend): Appended =>
 export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTable, known: KnownIdsOptions = {}): Appender {
   const knownIds = createKnownIds(table, known);
   // Next-seq guesses from this instance's own writes, saving a read where this instance is the room's only writer.
-  // A guess proved wrong (another instance wrote the room since) is not trusted again until a read of the room's
-  // head shows it would have held: with writers taking turns, a wrong guess costs a failed put and a read, a read
-  // alone less. The head is one item, so a batch's heads are read in one request (storage/gets-together.ts).
-  const guesses = new Map<string, { next: number; trusted: boolean }>();
+  // Once another writer shows in a room (a lost put, or a head read past this instance's own last), its guesses
+  // there are not trusted for `SHARED_MS`: each send reads the head first. A wrong guess costs a failed put and a
+  // read of the messages; a head read is one item, and a batch's heads go in one request (storage/gets-together.ts).
+  // Trusting again after one head read that agreed (as before) lost about one put in four with three writers a room.
+  const guesses = new Map<string, { next: number; sharedUntil: number }>();
   // This instance's own messages to one room (a batch's) go one at a time: together they would race for one seq.
   const inTurn = turnsByKey();
 
@@ -89,12 +92,14 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
 
   async function append(room: RoomRecord, draft: Draft, { mayRepeat }: { mayRepeat: boolean }): Promise<Appended> {
     const guess = guesses.get(room.roomId);
-    let next = guess?.trusted ? guess.next : ((guess ? undefined : room.lastSeq) ?? (await knownTaken(room))) + 1;
-    let trusted = !guess || next === guess.next;
+    const trusted = guess !== undefined && Date.now() >= guess.sharedUntil;
+    let next = trusted ? guess.next : ((guess ? undefined : room.lastSeq) ?? (await knownTaken(room))) + 1;
+    // Another writer shows: the head is past this instance's own last message, or a put is lost (below).
+    let sharedUntil = guess && next !== guess.next ? Date.now() + SHARED_MS : (guess?.sharedUntil ?? 0);
     if (mayRepeat) {
       const ids = await knownIds.knownThrough(room.roomId, next - 1);
       // Seqs known taken beyond the guess (read after a put lost here) are passed at once.
-      if (ids && ids.upTo >= next) [next, trusted] = [ids.upTo + 1, false];
+      if (ids && ids.upTo >= next) [next, sharedUntil] = [ids.upTo + 1, Date.now() + SHARED_MS];
       if (!ids || knownIds.mayHold(ids, draft.person_name, draft.msg_id)) {
         const stored = await findByMsgId(table, room.roomId, draft.person_name, draft.msg_id);
         if (stored) return repeatOf(draft, stored);
@@ -109,11 +114,11 @@ export function createConditionalAppender(table: MessagesTable, rooms?: RoomsTab
           await deleteMessages(table, room.roomId, [next]);
           throw new NotFoundError(`room ${room.roomName} does not exist`);
         }
-        guesses.set(room.roomId, { next: next + 1, trusted });
+        guesses.set(room.roomId, { next: next + 1, sharedUntil });
         knownIds.saw(room.roomId, [{ seq: next, serverTsMs: message.server_ts_ms, msgId: draft.msg_id, sender: draft.person_name }]);
         return { message, fresh: true };
       }
-      trusted = false;
+      sharedUntil = Date.now() + SHARED_MS;
       // One read finds how far behind the guess was (with three writers on a room, often more than one message)
       // and whether this very message, sent again through another instance, is among those it lost to.
       const since = await idsFrom(table, room.roomId, next, CATCH_UP_IDS);

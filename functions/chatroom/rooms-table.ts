@@ -173,10 +173,15 @@ export async function countLeave(table: RoomsTable, room: RoomRecord): Promise<v
   }
 }
 
-/** The room's last_seq now (consistent); undefined when this incarnation is gone. */
+/** The room's last_seq now (consistent; not its last message); undefined when this incarnation is gone. */
 export async function roomHeadSeq(table: RoomsTable, room: RoomRecord): Promise<number | undefined> {
   const { Item } = await table.client.send(
-    new GetItemCommand({ TableName: table.tableName, Key: { room_name: { S: room.key } }, ConsistentRead: true }),
+    new GetItemCommand({
+      TableName: table.tableName,
+      Key: { room_name: { S: room.key } },
+      ConsistentRead: true,
+      ProjectionExpression: 'room_id, last_seq',
+    }),
   );
   return Item?.room_id?.S === room.roomId ? Number(Item.last_seq?.N ?? 0) : undefined;
 }
