@@ -40,6 +40,14 @@ import { recordMs } from '../lib/latency.js';
 import { log } from '../lib/log.js';
 import { addInvoke, type InvokeUsage, noInvokes } from '../lib/usage.js';
 
+/** How long a warm-up holds its instance: long enough for every replica's warm-up of the same round to overlap. */
+const WARM_HOLD_MS = 250;
+/** A lane with no invoke started for this long is idle: a warm-up's hold then delays no steady traffic. */
+const IDLE_MS = 1_000; // real calls only: a replica's own warm-ups do not keep it out of the next round
+
+/** A warm-up's outcome: its time and the instance that took it (an id the instance made when it loaded), or why it failed. */
+export type Warmed = { ms: number; instance: string } | { error: string };
+
 export interface InvokerConfig {
   /** Lambda API endpoint; undefined means AWS. */
   endpoint?: string;
@@ -69,11 +77,11 @@ interface Call {
   since: number;
 }
 
-/** One function's invokes in flight, the calls waiting for one, and when its last invoke started. */
+/** One function's invokes in flight, the calls waiting for one, and when the last invoke with calls (not a warm-up) started. */
 interface Lane {
   inFlight: number;
   waiting: Call[];
-  lastStart: number;
+  lastCall: number;
 }
 
 export function createInvoker(config: InvokerConfig) {
@@ -88,7 +96,7 @@ export function createInvoker(config: InvokerConfig) {
   const lanes = new Map<string, Lane>();
   const usage: Record<string, InvokeUsage> = {};
   const laneOf = (fn: string): Lane => {
-    const lane = lanes.get(fn) ?? { inFlight: 0, waiting: [], lastStart: Number.NEGATIVE_INFINITY };
+    const lane = lanes.get(fn) ?? { inFlight: 0, waiting: [], lastCall: Number.NEGATIVE_INFINITY };
     lanes.set(fn, lane);
     return lane;
   };
@@ -111,10 +119,10 @@ export function createInvoker(config: InvokerConfig) {
     return new UnavailableError(`${fn} is unavailable`);
   }
 
-  /** The invoke's answer for each of its calls, in order; throws for an invoke that failed whole. */
-  async function send(fn: string, calls: Call[]): Promise<CallResult[]> {
+  /** The invoke's answer for each of its calls, in order (none: a warm-up, held `holdMs`); throws for an invoke that failed whole. */
+  async function send(fn: string, calls: Call[], holdMs = 0): Promise<{ results: CallResult[]; instance?: string }> {
     const name = `${config.functionPrefix}${fn}`;
-    const event = calls.length === 1 ? calls[0]?.event : { calls: calls.map((call) => call.event) };
+    const event = calls.length === 1 ? calls[0]?.event : { calls: calls.map((call) => call.event), ...(holdMs > 0 && { holdMs }) };
     let response: InvokeCommandOutput;
     try {
       response = await client.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from(JSON.stringify(event)) }), {
@@ -133,16 +141,16 @@ export function createInvoker(config: InvokerConfig) {
       addInvoke(usage[fn], result.cost);
     }
     // A batch refused whole (malformed, or a function too old for batches) answers every call the same.
-    return 'results' in result ? result.results : calls.map(() => result);
+    return 'results' in result ? result : { results: calls.map(() => result) };
   }
 
-  /** Invokes `fn` with `calls` (none: a warm-up); what failed the invoke whole, if anything. */
-  async function start(fn: string, lane: Lane, calls: Call[]): Promise<Error | undefined> {
+  /** Invokes `fn` with `calls` (none: a warm-up, held `holdMs`): what failed the invoke whole, if anything, else which instance a warm-up found. */
+  async function start(fn: string, lane: Lane, calls: Call[], holdMs?: number): Promise<{ error?: Error; instance?: string }> {
     const started = performance.now();
     lane.inFlight++;
-    lane.lastStart = started;
+    if (calls.length > 0) lane.lastCall = started;
     try {
-      const results = await send(fn, calls);
+      const { results, instance } = await send(fn, calls, holdMs);
       // Per call, as the gateway saw it: the wait for a free slot and the invoke it rode in (the hop and the function).
       const invokeMs = performance.now() - started;
       for (const call of calls) {
@@ -151,9 +159,10 @@ export function createInvoker(config: InvokerConfig) {
       }
       for (const [i, call] of calls.entries())
         answer(call, results[i] ?? { ok: false, error: { kind: 'INTERNAL', message: `${fn} left a call unanswered` } });
+      return { instance };
     } catch (error) {
       for (const call of calls) settle(call, { error: error as Error });
-      return error as Error;
+      return { error: error as Error };
     } finally {
       lane.inFlight--;
       const next = lane.waiting.splice(0, Math.min(config.batch, config.batchOf?.[fn] ?? config.batch));
@@ -184,29 +193,43 @@ export function createInvoker(config: InvokerConfig) {
 
   let stopWarming = () => {};
 
-  /** One warm-up invoke of `fn` (an empty batch, through its lane like any call): how long it took, or why it failed. */
-  async function warm(fn: string): Promise<{ ms: number } | { error: string }> {
+  /** One warm-up invoke of `fn` (an empty batch, through its lane like any call): how long it took and which instance took it, or why it failed. */
+  async function warm(fn: string, holdMs?: number): Promise<Warmed> {
     const started = performance.now();
-    const error = await start(fn, laneOf(fn), []);
-    return error ? { error: error.message } : { ms: Math.round(performance.now() - started) };
+    const { error, instance = '' } = await start(fn, laneOf(fn), [], holdMs);
+    return error ? { error: error.message } : { ms: Math.round(performance.now() - started), instance };
   }
 
   /**
-   * Warms each function now, then again whenever it has had no invoke from this gateway for `everyMs`: an
-   * instance left idle is reaped (serverless-offline after 60 s; AWS after minutes), and the next caller would
-   * wait for a cold start. This keeps one instance per function warm, what one gateway uses at concurrency 1;
-   * busier lanes are warm anyway. `onFirst` gets the first round's times: the functions' cold starts.
+   * Warms each function now, then every `everyMs` of the wall clock (at its multiples) while this gateway's
+   * lane to it is idle: an instance left idle is reaped (serverless-offline after 60 s; AWS after minutes),
+   * and the next caller would wait for a cold start. Each replica uses one instance per function at
+   * concurrency 1, so N replicas need N warm instances, but warm-ups sent at different moments all land on
+   * the same idle one. So the rounds are on the wall clock, the same moments on every replica, and each
+   * warm-up holds its instance `WARM_HOLD_MS`: held together, they land on distinct instances, as many as
+   * there are replicas (the way Lambda warmers keep N instances warm). An idle lane is one with no invoke
+   * in flight and no call sent in the last second; a busy lane's instance is warm anyway. `onRound` gets each
+   * round's warm-ups (the first round's times are the functions' cold starts), and whether it was the first.
    */
-  function keepWarm(fns: readonly string[], everyMs: number, onFirst: (times: Record<string, { ms: number } | { error: string }>) => void) {
-    void Promise.all(fns.map(async (fn) => [fn, await warm(fn)] as const)).then((times) => onFirst(Object.fromEntries(times)));
-    const timer = setInterval(() => {
-      for (const fn of fns) {
+  function keepWarm(fns: readonly string[], everyMs: number, onRound: (warmed: Record<string, Warmed>, first: boolean) => void) {
+    const warmAll = async (which: readonly string[], holdMs?: number) =>
+      Object.fromEntries(await Promise.all(which.map(async (fn) => [fn, await warm(fn, holdMs)] as const)));
+    void warmAll(fns).then((warmed) => onRound(warmed, true));
+    let timer: NodeJS.Timeout | undefined;
+    const round = () => {
+      const idle = fns.filter((fn) => {
         const lane = laneOf(fn);
-        if (lane.inFlight === 0 && performance.now() - lane.lastStart >= everyMs) void warm(fn);
-      }
-    }, everyMs / 4);
-    timer.unref();
-    stopWarming = () => clearInterval(timer);
+        return lane.inFlight === 0 && performance.now() - lane.lastCall >= IDLE_MS;
+      });
+      if (idle.length > 0) void warmAll(idle, WARM_HOLD_MS).then((warmed) => onRound(warmed, false));
+      schedule();
+    };
+    const schedule = () => {
+      timer = setTimeout(round, everyMs - (Date.now() % everyMs));
+      timer.unref();
+    };
+    schedule();
+    stopWarming = () => clearTimeout(timer);
   }
 
   return {

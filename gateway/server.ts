@@ -33,9 +33,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     batchOf: { login: config.loginBatch },
   });
   if (config.functionKeepWarmMs > 0)
-    invoker.keepWarm(FUNCTIONS, config.functionKeepWarmMs, (times) => {
-      const failed = Object.values(times).some((t) => 'error' in t);
-      (failed ? log.warn : log.info)(failed ? 'function warm-up failed' : 'functions warm (first invoke, ms)', times);
+    invoker.keepWarm(FUNCTIONS, config.functionKeepWarmMs, (warmed, first) => {
+      const failed = Object.values(warmed).some((t) => 'error' in t);
+      if (failed) log.warn('function warm-up failed', warmed);
+      else (first ? log.info : log.debug)(first ? 'functions warm (first invoke, ms)' : 'functions kept warm', warmed);
     });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
   const credentials = await startCredentialCheck({

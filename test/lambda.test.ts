@@ -124,8 +124,18 @@ test('a batch: its calls run together, each answered on its own in order, with o
   // One at a time per room: no put lost a race for a seq (racing, each loser puts again).
   assert.equal(cost?.storage.requests.PutItem, 3, JSON.stringify(cost?.storage.requests));
 
-  // No calls: a warm-up, answered with no results (and its cost).
-  assert.deepEqual(await invokeRaw(chatHandler, { calls: [] }), { results: [] });
+  // No calls: a warm-up, answered with no results (and its cost), naming the instance (this module's copy of the code).
+  const warm = (await invokeRaw(chatHandler, { calls: [] })) as { results: CallResult[]; instance?: string };
+  assert.deepEqual(warm, { results: [], instance: warm.instance });
+  assert.match(warm.instance ?? '', /^[0-9a-f]{8}$/);
+  // Held: answered no sooner than asked (so that warm-ups sent together find distinct instances); the same instance.
+  const heldFrom = performance.now();
+  assert.deepEqual(await invokeRaw(chatHandler, { calls: [], holdMs: 60 }), warm);
+  assert.ok(performance.now() - heldFrom >= 55, 'held about 60 ms');
+  for (const holdMs of [-1, 1.5, 1_001]) {
+    const refused = (await invokeRaw(chatHandler, { calls: [], holdMs })) as CallResult;
+    assert.equal(!refused.ok && refused.error.kind, 'INVALID_ARGUMENT', `holdMs ${holdMs}`);
+  }
 
   const tooMany = (await invokeRaw(chatHandler, { calls: Array.from({ length: 65 }, (_, i) => send(caller, 10 + i)) })) as CallResult;
   assert.equal(!tooMany.ok && tooMany.error.kind, 'INVALID_ARGUMENT');

@@ -14,9 +14,12 @@
  * order, `{ results: [...] }`, with one cost for the invoke. A fault in one
  * call is that call's INTERNAL, not the batch's. An empty batch is a warm-up:
  * it builds the function's dependencies (its DynamoDB client, its keys) and
- * answers `{ results: [] }`, so a gateway can start an instance, or keep one
- * from being reaped, before a caller has to wait for it.
+ * answers `{ results: [] }` (after `holdMs`, when given), so a gateway can
+ * start an instance, or keep one from being reaped, before a caller has to
+ * wait for it.
  */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import middy from '@middy/core';
 import { normalizeMessage } from '../../contracts/normalize.js';
 import { DomainError, InvalidArgumentError, toWire, type WireError } from '../../lib/errors.js';
@@ -24,7 +27,7 @@ import { describeError, log } from '../../lib/log.js';
 import { storageSince, threadCpuMs } from '../../lib/usage.js';
 import type { Caller, FunctionSpec, OperationsOf } from '../operation.js';
 import { storageUsage } from '../storage/dynamo.js';
-import { type BatchEvent, type CallResult, type InvokeEvent, type InvokeResult, MAX_BATCH } from './envelope.js';
+import { type BatchEvent, type CallResult, type InvokeEvent, type InvokeResult, MAX_BATCH, MAX_WARM_HOLD_MS } from './envelope.js';
 
 const isBatch = (event: InvokeEvent | BatchEvent): event is BatchEvent => typeof event === 'object' && event !== null && 'calls' in event;
 
@@ -80,6 +83,8 @@ export function reportCost(): middy.MiddlewareObj<InvokeEvent | BatchEvent, Invo
 }
 
 export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: S, operations: () => OperationsOf<S>) {
+  // Made once per loaded copy of the code: once per instance (execution environment), which a warm-up's answer names.
+  const instance = randomUUID().slice(0, 8);
   async function run(event: InvokeEvent): Promise<unknown> {
     const started = performance.now();
     const name = event?.operation;
@@ -108,7 +113,14 @@ export function lambdaEntry<S extends FunctionSpec>(functionName: string, spec: 
     if (!isBatch(event)) return { ok: true, reply: await run(event) };
     if (!Array.isArray(event.calls) || event.calls.length > MAX_BATCH)
       throw new InvalidArgumentError(`a batch is a list of at most ${MAX_BATCH} calls`);
-    if (event.calls.length === 0) operations();
+    if (event.calls.length === 0) {
+      operations();
+      const { holdMs = 0 } = event;
+      if (!Number.isInteger(holdMs) || holdMs < 0 || holdMs > MAX_WARM_HOLD_MS)
+        throw new InvalidArgumentError(`a warm-up's holdMs is an integer from 0 to ${MAX_WARM_HOLD_MS}`);
+      await sleep(holdMs);
+      return { results: [], instance };
+    }
     return { results: await Promise.all(event.calls.map(answer)) };
   })
     .use(reportCost())

@@ -11,7 +11,7 @@ import * as grpc from '@grpc/grpc-js';
 import dynalite from 'dynalite';
 import type { RunningServer } from '../../api/grpc-server.js';
 import { readGatewayConfig } from '../../gateway/config.js';
-import { createInvoker } from '../../gateway/lambda-invoker.js';
+import { createInvoker, type Warmed } from '../../gateway/lambda-invoker.js';
 import { startGateway } from '../../gateway/server.js';
 import { DEV_PREFIX, type FunctionsStack, freePort, startFunctionsStack } from '../../infrastructure/local/functions-stack.js';
 import { type Clients, call, connect, statusOf } from '../support/clients.js';
@@ -226,6 +226,23 @@ test('a gateway warms each function at start, then again only while it is idle: 
     assert.ok(invokes('login') >= 2, `login warmed again while idle: ${invokes('login')} invokes`);
   } finally {
     invoker.close();
+  }
+});
+
+test("replicas' warm-ups after the first go at the same moments and hold their instances: as many warm instances as replicas", async () => {
+  const replicas = [1, 2, 3].map(() => stackInvoker({ batch: 16 }));
+  try {
+    // Each replica's first later round (a multiple of 500 ms on the wall clock): the instance each warm-up found.
+    const found = await Promise.all(
+      replicas.map(
+        (invoker) =>
+          new Promise<Warmed | undefined>((resolve) => invoker.keepWarm(['chat'], 500, (warmed, first) => first || resolve(warmed.chat))),
+      ),
+    );
+    const instances = found.map((warmed) => (warmed && 'instance' in warmed ? warmed.instance : JSON.stringify(warmed)));
+    assert.equal(new Set(instances).size, 3, `one instance each: ${instances.join(' ')}`);
+  } finally {
+    for (const invoker of replicas) invoker.close();
   }
 });
 
