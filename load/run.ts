@@ -6,6 +6,7 @@
  *   npm run load                                             # smoke scenarios on the monolith
  *   npm run load -- --target monolith --scenarios all        # original 4–11 and routing
  *   npm run load -- --target functions --replicas 3 --scenarios 08,09
+ *   npm run load -- --target functions --replicas 3 --scenarios 10 --store-on-disk   # its store in LevelDB, not memory
  *   npm run load -- --target compose-monolith                # the monolith compose file, brought up here
  *   npm run load -- --target compose --replicas 3            # the services stack (Envoy, LocalStack), 3 gateways
  *   npm run load -- --target compose --replicas 3 --stand-in # the same with CI's LocalStack stand-in, no Envoy
@@ -44,6 +45,7 @@ const { values: opt } = parseArgs({
     out: { type: 'string', default: 'data/load' },
     'skip-seed': { type: 'boolean', default: false },
     'stand-in': { type: 'boolean', default: false },
+    'store-on-disk': { type: 'boolean', default: false },
   },
 });
 
@@ -87,7 +89,7 @@ const onSeededStore = keepsStoreHere();
 
 async function prepareTarget(users: number): Promise<LoadTarget> {
   if (opt.target === 'monolith' || opt.target === 'functions') {
-    const options = { replicas, storeDir: path.join(outDir, 'store'), scryptLogN };
+    const options = { replicas, storeDir: path.join(outDir, 'store'), scryptLogN, storeOnDisk: opt['store-on-disk'] };
     return onSeededStore ? startOnSeededStore(opt.target, options, users) : startTarget(opt.target, options);
   }
   if (opt.target === 'compose' || opt.target === 'compose-monolith')
@@ -104,7 +106,7 @@ async function startOnSeededStore(kind: 'monolith' | 'functions', options: Targe
   console.error(`store:   ${restored.line}`);
   const start = () => startTarget(kind, options);
   if (opt['skip-seed'] || restored.users >= users) return start();
-  const seeding = await start();
+  const seeding = await startTarget(kind, options, true);
   try {
     await seed(seeding, users);
   } finally {

@@ -53,9 +53,12 @@ export interface TargetOptions {
   replicas: number;
   storeDir: string;
   scryptLogN: number;
+  /** The functions path's store in LevelDB (as seeded) rather than in memory (README, "The store of the load runs"). */
+  storeOnDisk?: boolean;
 }
 
-export async function startTarget(kind: 'monolith' | 'functions', options: TargetOptions): Promise<LoadTarget> {
+/** @param seeding started to be seeded: the functions path's store is on disk, where what is seeded is kept */
+export async function startTarget(kind: 'monolith' | 'functions', options: TargetOptions, seeding = false): Promise<LoadTarget> {
   const signingKey = generateSigningKey().privateKeyPem;
   const env = { SCRYPT_LOG_N: String(options.scryptLogN), LOG_LEVEL: 'warn' };
   if (kind === 'monolith') {
@@ -78,6 +81,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     replicas: options.replicas,
     basePort: 0,
     dataDir: path.join(options.storeDir, 'functions'),
+    copyIntoMemory: !seeding && !options.storeOnDisk,
     signingKey,
     env,
   });
@@ -85,7 +89,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     label: 'functions',
     replicas: options.replicas,
     address: stack.gateways.map((g) => g.address).join(','),
-    topology: `${options.replicas} gateway replica(s) → serverless-offline (Lambda Invoke) → embedded dynalite on disk`,
+    topology: `${options.replicas} gateway replica(s) → serverless-offline (Lambda Invoke) → embedded dynalite ${seeding || options.storeOnDisk ? 'on disk' : 'in memory (a copy of the seeded store; see README)'}`,
     pids: [stack.offline, ...stack.gateways].map((s) => s.child.pid as number),
     meter: (loadGenerator) => functionsMeter(stack.gateways, stack.offline, stack.storeThreadId, loadGenerator),
     recentLogs: () =>

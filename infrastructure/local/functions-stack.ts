@@ -6,8 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createDynamoClient } from '../../functions/storage/dynamo.js';
-import { ensureTables } from '../../functions/storage/tables.js';
+import { type AttributeValue, type DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { batchWriteAll, createDynamoClient } from '../../functions/storage/dynamo.js';
+import { ensureTables, tableNames } from '../../functions/storage/tables.js';
 import { publicKeyFor } from './dev-key.js';
 import { type EmbeddedDynamo, startEmbeddedDynamo } from './embedded-dynamo.js';
 import { type ChildServer, freePort, ROOT, spawnGateway, spawnOffline } from './processes.js';
@@ -26,6 +27,12 @@ export interface StackOptions {
   /** An existing DynamoDB, else an embedded one (on disk in `dataDir`, or in memory). */
   dynamoEndpoint?: string;
   dataDir?: string;
+  /**
+   * The embedded store in memory, starting from a copy of `dataDir`'s items (left as they were): a stand-in for
+   * DynamoDB without LevelDB's disk engine, which on a busy machine stalls the store's thread (README, "The store
+   * of the load runs").
+   */
+  copyIntoMemory?: boolean;
   /** The login function's signing key (PEM); the gateways get its public half. */
   signingKey: string;
   /** Extra environment for the functions and gateways (SCRYPT_LOG_N, POLL_INTERVAL_MS, …). */
@@ -62,13 +69,14 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
   try {
     let dynamoEndpoint = options.dynamoEndpoint;
     if (!dynamoEndpoint) {
-      embedded = await startEmbeddedDynamo(options.dataDir);
+      embedded = await startEmbeddedDynamo(options.copyIntoMemory ? undefined : options.dataDir);
       dynamoEndpoint = embedded.endpoint;
     }
     const client = createDynamoClient({ dynamo: { endpoint: dynamoEndpoint, region: 'us-east-1' } });
     const stage = options.stage ?? 'dev';
     const prefix = stagePrefix(stage);
     await ensureTables(client, prefix);
+    if (options.copyIntoMemory && options.dataDir) await copyItems(options.dataDir, client, prefix);
     client.destroy();
 
     const functionsEnv = { ...options.env, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_PRIVATE_KEY: options.signingKey };
@@ -98,5 +106,28 @@ export async function startFunctionsStack(options: StackOptions): Promise<Functi
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Copies every item of the tables under `dir` (a store on disk, opened here for the copy) into `into`'s tables. */
+async function copyItems(dir: string, into: DynamoDBClient, prefix: string): Promise<void> {
+  const source = await startEmbeddedDynamo(dir);
+  const from = createDynamoClient({ dynamo: { endpoint: source.endpoint, region: 'us-east-1' } });
+  try {
+    for (const name of Object.values(tableNames(prefix))) {
+      let start: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await from.send(new ScanCommand({ TableName: name, ExclusiveStartKey: start })).catch((error: Error) => {
+          if (error.name === 'ResourceNotFoundException') return { Items: [], LastEvaluatedKey: undefined }; // a store never seeded
+          throw error;
+        });
+        const puts = (page.Items ?? []).map((Item) => ({ PutRequest: { Item } }));
+        await batchWriteAll(into, name, puts);
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+  } finally {
+    from.destroy();
+    await source.close();
   }
 }
