@@ -42,8 +42,8 @@ import { addInvoke, type InvokeUsage, noInvokes } from '../lib/usage.js';
 
 /** How long a warm-up holds its instance: long enough for every replica's warm-up of the same round to overlap. */
 const WARM_HOLD_MS = 250;
-/** A lane with no invoke started for this long is idle: a warm-up's hold then delays no steady traffic. */
-const IDLE_MS = 1_000; // real calls only: a replica's own warm-ups do not keep it out of the next round
+/** A lane with no call sent for this long is idle: a warm-up's hold then delays no steady traffic. (Calls only: its own warm-ups do not keep a lane out of the next round.) */
+const IDLE_MS = 1_000;
 
 /** A warm-up's outcome: its time and the instance that took it (an id the instance made when it loaded), or why it failed. */
 export type Warmed = { ms: number; instance: string } | { error: string };
