@@ -209,19 +209,21 @@ export function createInvoker(config: InvokerConfig) {
    * warm-up holds its instance `WARM_HOLD_MS`: held together, they land on distinct instances, as many as
    * there are replicas (the way Lambda warmers keep N instances warm). An idle lane is one with no invoke
    * in flight and no call sent in the last second; a busy lane's instance is warm anyway. `onRound` gets each
-   * round's warm-ups (the first round's times are the functions' cold starts), and whether it was the first.
+   * round's warm-ups with the wall-clock multiple it was for (none for the first round, whose times are the
+   * functions' cold starts).
    */
-  function keepWarm(fns: readonly string[], everyMs: number, onRound: (warmed: Record<string, Warmed>, first: boolean) => void) {
+  function keepWarm(fns: readonly string[], everyMs: number, onRound: (warmed: Record<string, Warmed>, at?: number) => void) {
     const warmAll = async (which: readonly string[], holdMs?: number) =>
       Object.fromEntries(await Promise.all(which.map(async (fn) => [fn, await warm(fn, holdMs)] as const)));
-    void warmAll(fns).then((warmed) => onRound(warmed, true));
+    void warmAll(fns).then((warmed) => onRound(warmed));
     let timer: NodeJS.Timeout | undefined;
     const round = () => {
+      const at = Math.round(Date.now() / everyMs) * everyMs;
       const idle = fns.filter((fn) => {
         const lane = laneOf(fn);
         return lane.inFlight === 0 && performance.now() - lane.lastCall >= IDLE_MS;
       });
-      if (idle.length > 0) void warmAll(idle, WARM_HOLD_MS).then((warmed) => onRound(warmed, false));
+      if (idle.length > 0) void warmAll(idle, WARM_HOLD_MS).then((warmed) => onRound(warmed, at));
       schedule();
     };
     const schedule = () => {

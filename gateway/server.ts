@@ -33,10 +33,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServer
     batchOf: { login: config.loginBatch },
   });
   if (config.functionKeepWarmMs > 0)
-    invoker.keepWarm(FUNCTIONS, config.functionKeepWarmMs, (warmed, first) => {
+    invoker.keepWarm(FUNCTIONS, config.functionKeepWarmMs, (warmed, at) => {
       const failed = Object.values(warmed).some((t) => 'error' in t);
       if (failed) log.warn('function warm-up failed', warmed);
-      else (first ? log.info : log.debug)(first ? 'functions warm (first invoke, ms)' : 'functions kept warm', warmed);
+      else if (at === undefined) log.info('functions warm (first invoke, ms)', warmed);
+      else log.debug('functions kept warm', { round: new Date(at).toISOString(), ...warmed });
     });
   const poller = createRoomPoller({ client, messagesTable: tables.messages, roomsTable: tables.rooms, intervalMs: config.pollIntervalMs });
   const credentials = await startCredentialCheck({

@@ -232,14 +232,26 @@ test('a gateway warms each function at start, then again only while it is idle: 
 test("replicas' warm-ups after the first go at the same moments and hold their instances: as many warm instances as replicas", async () => {
   const replicas = [1, 2, 3].map(() => stackInvoker({ batch: 16 }));
   try {
-    // Each replica's first later round (a multiple of 500 ms on the wall clock): the instance each warm-up found.
-    const found = await Promise.all(
-      replicas.map(
-        (invoker) =>
-          new Promise<Warmed | undefined>((resolve) => invoker.keepWarm(['chat'], 500, (warmed, first) => first || resolve(warmed.chat))),
-      ),
-    );
-    const instances = found.map((warmed) => (warmed && 'instance' in warmed ? warmed.instance : JSON.stringify(warmed)));
+    // The instance each replica's warm-up found, per later round (a multiple of 500 ms on the wall clock), until a
+    // round all three took part in (a replica whose first warm-up is still out sits a round out), for up to 5 s.
+    // The replicas start 170 ms apart, as replicas do; the hold covers timers that fire apart (tested in lambda.test.ts).
+    const found = replicas.map(() => new Map<number, Warmed | undefined>());
+    const round = await new Promise<number | undefined>((resolve) => {
+      setTimeout(() => resolve(undefined), 5_000).unref();
+      for (const [i, invoker] of replicas.entries())
+        setTimeout(() => {
+          invoker.keepWarm(['chat'], 500, (warmed, at) => {
+            if (at === undefined) return;
+            found[i]?.set(at, warmed.chat);
+            if (found.every((rounds) => rounds.has(at))) resolve(at);
+          });
+        }, i * 170);
+    });
+    assert.ok(round !== undefined, 'no round all three replicas warmed in');
+    const instances = found.map((rounds) => {
+      const warmed = rounds.get(round);
+      return warmed && 'instance' in warmed ? warmed.instance : JSON.stringify(warmed);
+    });
     assert.equal(new Set(instances).size, 3, `one instance each: ${instances.join(' ')}`);
   } finally {
     for (const invoker of replicas) invoker.close();
