@@ -77,11 +77,12 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
   // Build first, so serverless-offline runs the current code (and a fresh clone has something to run).
   const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`building the functions failed:\n${build.stdout}${build.stderr}`);
+  const inMemory = !seeding && !options.storeOnDisk;
   const stack = await startFunctionsStack({
     replicas: options.replicas,
     basePort: 0,
     dataDir: path.join(options.storeDir, 'functions'),
-    copyIntoMemory: !seeding && !options.storeOnDisk,
+    copyIntoMemory: inMemory,
     signingKey,
     env,
   });
@@ -89,7 +90,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
     label: 'functions',
     replicas: options.replicas,
     address: stack.gateways.map((g) => g.address).join(','),
-    topology: `${options.replicas} gateway replica(s) → serverless-offline (Lambda Invoke) → embedded dynalite ${seeding || options.storeOnDisk ? 'on disk' : 'in memory (a copy of the seeded store; see README)'}`,
+    topology: `${options.replicas} gateway replica(s) → serverless-offline (Lambda Invoke) → embedded dynalite ${inMemory ? 'in memory (a copy of the seeded store; see README)' : 'on disk'}`,
     pids: [stack.offline, ...stack.gateways].map((s) => s.child.pid as number),
     meter: (loadGenerator) => functionsMeter(stack.gateways, stack.offline, stack.storeThreadId, loadGenerator),
     recentLogs: () =>

@@ -18,10 +18,12 @@ import { eventually } from './support/eventually.js';
 
 let db: TestDynamo;
 let table: MessagesTable;
+let roomsTable: RoomsTable;
 
 before(async () => {
   db = await startTestDynamo();
   table = { client: db.client, tableName: db.names.messages };
+  roomsTable = { client: db.client, tableName: db.names.rooms };
 });
 after(() => db.close());
 
@@ -33,6 +35,14 @@ const newRoom = (): RoomRecord => ({
   owner: 'ann',
   createdAtMs: 0,
 });
+/** A new room with its head in the rooms table, as the chatroom function makes it. */
+async function roomWithHead(): Promise<RoomRecord> {
+  const room = newRoom();
+  await putNewRoom(roomsTable, room);
+  return room;
+}
+/** Two chat instances' appenders, each advancing the rooms' heads. */
+const twoWriters = () => [1, 2].map(() => createConditionalAppender(table, roomsTable)) as [Appender, Appender];
 const draft = (room: RoomRecord, msgId: string, text = msgId): Draft => ({
   room_name: room.roomName,
   person_name: 'ann',
@@ -77,10 +87,8 @@ describe('conditional appender (many writers)', () => {
   });
 
   test('writers taking turns on a room with its head: a wrong guess reads the head (one item); only a lost put reads the messages', async () => {
-    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
-    const room = newRoom();
-    await putNewRoom(roomsTable, room);
-    const [a, b] = [1, 2].map(() => createConditionalAppender(table, roomsTable)) as [Appender, Appender];
+    const room = await roomWithHead();
+    const [a, b] = twoWriters();
     const before = { ...storageUsage().requests };
     for (const i of range(20)) await (i % 2 ? a : b)(room, draft(room, `t${i}`), { mayRepeat: false });
     const made = (op: string) => (storageUsage().requests[op] ?? 0) - (before[op] ?? 0);
@@ -93,10 +101,8 @@ describe('conditional appender (many writers)', () => {
   });
 
   test("a room with another writer has its head read before every put there: one writer sending twice for each of the other's loses no put after each first", async () => {
-    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
-    const room = newRoom();
-    await putNewRoom(roomsTable, room);
-    const [a, b] = [1, 2].map(() => createConditionalAppender(table, roomsTable)) as [Appender, Appender];
+    const room = await roomWithHead();
+    const [a, b] = twoWriters();
     const before = storageUsage().requests.PutItem ?? 0;
     for (const i of range(30)) await (i % 3 ? a : b)(room, draft(room, `s${i}`), { mayRepeat: false });
     const puts = (storageUsage().requests.PutItem ?? 0) - before;
@@ -155,9 +161,7 @@ describe('conditional appender (many writers)', () => {
   });
 
   test("a writer's first message to a room starts after the head its record was read with: no tail read; a stale head costs a lost put, not a wrong seq", async () => {
-    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
-    const room = newRoom();
-    await putNewRoom(roomsTable, room);
+    const room = await roomWithHead();
     const first = createConditionalAppender(table, roomsTable);
     for (const i of range(3)) await first(room, draft(room, `h${i}`), { mayRepeat: false });
     const read = await getRoom(roomsTable, room.roomName);
@@ -220,10 +224,8 @@ describe('conditional appender (many writers)', () => {
   });
 
   test("writers taking turns on a room with its head learn each other's messages as items: no Query but the first reads and lost puts", async () => {
-    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
-    const room = newRoom();
-    await putNewRoom(roomsTable, room);
-    const [a, b] = [1, 2].map(() => createConditionalAppender(table, roomsTable)) as [Appender, Appender];
+    const room = await roomWithHead();
+    const [a, b] = twoWriters();
     const before = { ...storageUsage().requests };
     for (const i of range(20)) await (i % 2 ? a : b)(room, draft(room, `w${i}`), { mayRepeat: true });
     const made = (op: string) => (storageUsage().requests[op] ?? 0) - (before[op] ?? 0);
@@ -237,9 +239,7 @@ describe('conditional appender (many writers)', () => {
   });
 
   test('a room deleted while a sender still holds it (a cached record): NOT_FOUND, and its message is taken back', async () => {
-    const roomsTable: RoomsTable = { client: db.client, tableName: db.names.rooms };
-    const room = newRoom();
-    await putNewRoom(roomsTable, room);
+    const room = await roomWithHead();
     const append = createConditionalAppender(table, roomsTable);
     await append(room, draft(room, 'before'), { mayRepeat: true });
     await deleteRoomIncarnation(roomsTable, room);
