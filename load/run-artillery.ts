@@ -45,6 +45,8 @@ export interface ArtilleryOptions {
   onOutput?: (text: string) => void;
   /** Told Artillery's process id once it is started. */
   onSpawn?: (pid: number) => void;
+  /** Aborting it stops Artillery (SIGTERM); the run then ends with a non-zero exit code. */
+  signal?: AbortSignal;
 }
 
 export interface ArtilleryRun {
@@ -64,8 +66,14 @@ export async function runArtillery(scenario: string, target: string, options: Ar
     const child = spawn(
       process.execPath,
       [path.join(ROOT, 'node_modules', 'artillery', 'bin', 'run'), 'run', '--target', target, '--output', reportFile, ...flags, scenario],
-      { cwd: ROOT, env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: ROOT,
+        env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        signal: options.signal,
+      },
     );
+    child.on('error', () => undefined); // an abort: its exit, which follows, ends the run
     if (child.pid !== undefined) options.onSpawn?.(child.pid);
     let output = '';
     const collect = (chunk: Buffer) => {

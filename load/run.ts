@@ -67,6 +67,26 @@ const scryptLogN = Number(process.env.SCRYPT_LOG_N ?? 14);
 const outDir = path.resolve(opt.out);
 const runsDir = path.join(outDir, 'runs');
 
+/**
+ * SIGINT or SIGTERM stops what runs (Artillery, the seeding, the wait between runs) and then the target, and
+ * exits 130 or 143, leaving the files of the runs that finished. Artillery and the servers are this process's
+ * children: without this, a signal to this process alone (not a terminal's Ctrl-C, which reaches the whole
+ * group) left them running. A second signal exits at once.
+ */
+const interrupted = new AbortController();
+const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    if (interrupted.signal.aborted) process.exit(SIGNAL_EXIT[signal]);
+    console.error(`${signal}: stopping Artillery and the target (once more to exit at once)`);
+    interrupted.abort(signal);
+  });
+
+function stopped(signal: keyof typeof SIGNAL_EXIT): never {
+  console.error(`stopped by ${signal}: the target is stopped; a run cut short is not written`);
+  process.exit(SIGNAL_EXIT[signal]);
+}
+
 const startedHere = ['monolith', 'functions', 'compose', 'compose-monolith'].includes(opt.target);
 
 /** What this environment sets that the servers read (targets started here: a running one's settings are its own). */
@@ -123,7 +143,9 @@ function seed(target: LoadTarget, users: number): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed-users.ts', '--users', String(users), '--target', first], {
     cwd: ROOT,
     stdio: 'inherit',
+    signal: interrupted.signal,
   });
+  child.on('error', () => undefined); // an abort: its exit, which follows, ends the seeding
   return new Promise((resolve, reject) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding failed (exit ${code})`)))),
   );
@@ -206,6 +228,7 @@ async function main() {
   try {
     if (!opt['skip-seed'] && !onSeededStore) await seed(target, users);
     for (const [index, scenario] of scenarios.entries()) {
+      if (interrupted.signal.aborted) break;
       const name = `${target.label}_scaledx_${target.replicas}_scenario_${scenario.id}_users_${scenario.users}`;
       const room = `${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${target.label}${target.replicas}-${scenario.id}`;
       const variables = { roomSize, ...scenario.variables, run: room };
@@ -220,14 +243,18 @@ async function main() {
       const run = await runArtillery(path.join(ROOT, scenarioFile(scenario)), target.address, {
         overrides: artilleryOverrides(scenario),
         variables,
-        reportFile: path.join(runsDir, `${name}.report.json`),
         onOutput: (text) => {
           showProgress(text);
           chatStart.onOutput(text);
         },
-        onSpawn: load.spawned,
+        onSpawn: (pid) => {
+          load.spawned(pid);
+          console.error(`  artillery started (pid ${pid})`);
+        },
+        signal: interrupted.signal,
       });
       const timeline = servers.stop();
+      if (interrupted.signal.aborted) break; // a cut run is not written: an earlier one of the same name stays
       const sends = run.report?.aggregate.summaries?.['grpc.response_time.SendMessage']?.count ?? 0;
       const atChat = await chatStart.taken();
       const atEnd = meter && sends > 0 ? await meter.read() : undefined;
@@ -235,6 +262,9 @@ async function main() {
       const chatCost = atChat && atEnd ? costBetween(atChat, atEnd, sends) : undefined;
       const checks = checksOf(run.output);
       const ok = run.exitCode === 0 && run.report !== undefined;
+      const reportFile = path.join(runsDir, `${name}.report.json`);
+      if (run.report) writeFileSync(reportFile, `${JSON.stringify(run.report, null, 2)}\n`);
+      else rmSync(reportFile, { force: true }); // not an earlier run's report beside this run's metadata
       writeFileSync(path.join(runsDir, `${name}.log`), run.output);
       // A failed run keeps what its servers said last, to find out why (a passing rerun drops an old one).
       const serversLog = path.join(runsDir, `${name}.servers.log`);
@@ -270,11 +300,12 @@ async function main() {
       results.push({ name, ok, line });
       console.error(`  ${ok ? 'passed' : `FAILED (exit ${run.exitCode})`} · ${line}`);
       for (const check of checks.filter((c) => c.startsWith('fail'))) console.error(`  ${check}`);
-      if (index < scenarios.length - 1) await waitUntilIdle(target);
+      if (index < scenarios.length - 1) await waitUntilIdle(target, interrupted.signal);
     }
   } finally {
     await target.stop();
   }
+  if (interrupted.signal.aborted) stopped(interrupted.signal.reason);
   const written = writeReports(outDir);
   console.log(`\n${results.map((r) => `${r.ok ? 'passed' : 'FAILED'}  ${r.name}  ${r.line}`).join('\n')}`);
   console.log(`\nwritten: ${runsDir}/ (report, log, meta per run); ${written.join(', ')}`);
@@ -284,6 +315,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  if (interrupted.signal.aborted) stopped(interrupted.signal.reason);
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -155,12 +155,13 @@ export function runningTarget(address: string, label: string, replicas: number):
 /**
  * Waits until the target's processes are idle (below 0.1 core over a second),
  * so work queued by one run (logins past their deadline still hashing) does
- * not slow the next. A target not started here gets a fixed pause.
+ * not slow the next. A target not started here gets a fixed pause. Ends
+ * early when `signal` is aborted.
  */
-export async function waitUntilIdle(target: LoadTarget, maxSeconds = 300): Promise<void> {
-  if (target.pids.length === 0) return sleep(5_000);
+export async function waitUntilIdle(target: LoadTarget, signal?: AbortSignal, maxSeconds = 300): Promise<void> {
+  if (target.pids.length === 0) return sleep(5_000, undefined, { signal }).catch(() => undefined);
   const busy = () => target.pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
-  for (let waited = 0; waited < maxSeconds; waited++) {
+  for (let waited = 0; waited < maxSeconds && !signal?.aborted; waited++) {
     const before = busy();
     await sleep(1_000);
     const cores = busy() - before;

@@ -2,12 +2,13 @@
  * The load runner end to end (`npm run load`): it starts the monolith or the
  * functions stack with two gateways, seeds accounts, runs the smoke
  * scenarios with Artillery, and writes reports, metadata and the
- * comparison; a later run starts on a copy of the seeded store; a run
- * against a target that is down fails.
+ * comparison; a signal stops it with everything it started; a later run
+ * starts on a copy of the seeded store; a run against a target that is down
+ * fails.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -87,6 +88,66 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
   const html = readFileSync(path.join(out, 'report.html'), 'utf8');
   assert.match(html, /<svg/);
   assert.match(html, /functions_scaledx_2_scenario_smoke-chat_users_10/);
+});
+
+/** The processes below `pid` now (Linux: from /proc), children before theirs. */
+function descendantsOf(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      // "pid (comm) state ppid …": the command may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {} // gone meanwhile
+  }
+  const found = [pid];
+  for (let i = 0; i < found.length; i++) for (const [child, parent] of parents) if (parent === found[i]) found.push(child);
+  return found.slice(1);
+}
+
+/** Still running: there and not a zombie (one its parent has not reaped yet is as good as gone). */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+test('SIGTERM stops Artillery and the target, exits 143, and leaves the earlier run of that name as it was', async () => {
+  const name = 'monolith_scaledx_1_scenario_smoke-chat_users_10';
+  const earlier = ['meta', 'report'].map((kind) => readFileSync(path.join(out, 'runs', `${name}.${kind}.json`), 'utf8'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'load/run.ts', '--out', out, '--target', 'monolith', '--scenarios', 'smoke-chat'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let output = '';
+  const artillery = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const started = /artillery started \(pid (\d+)\)/.exec(output);
+      if (started) resolve(Number(started[1]));
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    exited.then(() => reject(new Error(`the runner exited before Artillery started:\n${output}`)));
+  });
+  const children = descendantsOf(child.pid as number);
+  assert.ok(children.includes(artillery), `Artillery (${artillery}) is among ${children.join(', ')}`);
+  assert.ok(children.length >= 2, `the monolith runs too: ${children.join(', ')}`);
+
+  child.kill('SIGTERM');
+  assert.equal(await exited, 143, output);
+  assert.match(output, /stopped by SIGTERM/);
+  assert.deepEqual(children.filter(running), [], 'nothing it started is left running');
+  const now = ['meta', 'report'].map((kind) => readFileSync(path.join(out, 'runs', `${name}.${kind}.json`), 'utf8'));
+  assert.deepEqual(now, earlier, 'the cut run wrote nothing over the earlier one');
 });
 
 test('each run starts on a copy of the seeded store: the accounts, nothing a run before left', () => {
