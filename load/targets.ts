@@ -12,6 +12,7 @@ import { generateSigningKey } from '../functions/login/keys.js';
 import { composeProject, docker } from '../infrastructure/local/compose.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { type ChildServer, ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
+import { readMessageWriter } from '../monolith/config.js';
 
 export interface LoadTarget {
   /** monolith, functions, or the name given to a running target. */
@@ -67,7 +68,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
       label: 'monolith',
       replicas: 1,
       address: server.address,
-      topology: `monolith (one process: gRPC, functions in-process, message writer on ${process.env.MESSAGE_WRITER === 'main' ? 'the main' : 'its own'} thread, embedded dynalite on disk)`,
+      topology: `monolith (one process: gRPC, functions in-process, message writer on ${readMessageWriter() === 'main' ? 'the main' : 'its own'} thread, embedded dynalite on disk)`,
       pids: [server.child.pid as number],
       meter: (loadGenerator) => monolithMeter(server, loadGenerator),
       recentLogs: () => recentLines({ monolith: server }),

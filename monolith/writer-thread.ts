@@ -1,5 +1,5 @@
 /**
- * The message writer thread (MESSAGE_WRITER=thread, the default): the
+ * The message writer thread (MESSAGE_WRITER=thread; the default is the main thread): the
  * sequencer, its DynamoDB client and its idempotency keys live here, so the
  * gRPC event loop spends nothing on the SDK and its garbage collections do not
  * walk the keys. The price is a hop here and back per send, and each message
