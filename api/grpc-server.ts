@@ -45,17 +45,20 @@ export interface ApiServer {
 
 /**
  * Names the server in every reply's headers (`x-served-by`), so load runs and
- * clients can see which replica answered, behind Envoy or round-robin alike.
+ * clients can see which replica answered, behind Envoy or round-robin alike;
+ * and tells `onCall` of each call as it comes in.
  */
 const servedBy =
-  (name: string): grpc.ServerInterceptor =>
-  (_method, call) =>
-    new grpc.ServerInterceptingCall(call, {
+  (name: string, onCall: () => void): grpc.ServerInterceptor =>
+  (_method, call) => {
+    onCall();
+    return new grpc.ServerInterceptingCall(call, {
       sendMetadata(metadata, next) {
         metadata.set('x-served-by', name);
         next(metadata);
       },
     });
+  };
 
 /** What one client may hold open, and for how long: read from the environment, the same for every server. */
 export interface ConnectionLimits extends ListenerLimits {
@@ -96,6 +99,8 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
   const { grpcObject, definition } = loadContracts();
   const api = publicApi(backend, settings.users);
   const gatewayService = grpcObject.gateway.GatewayService.service;
+  // How long calls waited for the event loop, sampled while they come in: the server-side share of tail latency (lib/latency.ts).
+  const loop = watchEventLoop();
   const handlers = grpcHandlers(api, encodeOnce(gatewayService.Subscribe.responseSerialize));
   const server = new grpc.Server({
     'grpc.max_connection_idle_ms': limits.idleMs,
@@ -105,7 +110,7 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
     'grpc.keepalive_timeout_ms': limits.keepaliveTimeoutMs,
     'grpc.keepalive_permit_without_calls': 1,
     'grpc.max_concurrent_streams': limits.maxStreamsPerConnection,
-    interceptors: [servedBy(name)],
+    interceptors: [servedBy(name, loop.called)],
   });
   server.addService(grpcObject.auth.LoginService.service, handlers.login);
   server.addService(withEncodedStream(gatewayService), handlers.gateway);
@@ -116,15 +121,13 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
   const listener = await listen(server, host, port, limits);
   let web: WebServer | undefined;
   if (settings.webPort !== undefined) {
-    const webSettings = { host, port: settings.webPort, replica: name, ...limits };
+    const webSettings = { host, port: settings.webPort, replica: name, ...limits, onRequest: loop.called };
     web = await serveWeb(api, webSettings).catch((error) => {
       listener.close();
       server.forceShutdown();
       throw new Error(`cannot serve gRPC-Web on ${host}:${settings.webPort}: ${(error as Error).message}`);
     });
   }
-  // How long callbacks waited for the event loop: the server-side share of tail latency (lib/latency.ts).
-  const stopWatchingLoop = watchEventLoop();
   let stopping = false;
   const setHealth = (serving: boolean) => {
     for (const service of ['', ...SERVICES]) health.setStatus(service, serving ? 'SERVING' : 'NOT_SERVING');
@@ -150,7 +153,7 @@ export async function serveApi(backend: Backend, settings: ApiSettings): Promise
         });
       });
       await Promise.all([grpcDrained, web?.close()]);
-      stopWatchingLoop();
+      loop.stop();
     },
   };
 }

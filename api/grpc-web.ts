@@ -38,6 +38,8 @@ export interface WebSettings {
   replica: string;
   handshakeMs: number;
   maxConnections: number;
+  /** Told of each request as it comes in. */
+  onRequest?: () => void;
 }
 
 export interface WebServer {
@@ -163,7 +165,10 @@ export async function serveWeb(api: PublicApi, settings: WebSettings): Promise<W
     fallback: servePageFiles(),
   });
   // No request timeout: a Subscribe lasts as long as the reader stays. Headers must come within the handshake bound.
-  const server = http.createServer({ requestTimeout: 0, headersTimeout: settings.handshakeMs }, handler);
+  const server = http.createServer({ requestTimeout: 0, headersTimeout: settings.handshakeMs }, (request, response) => {
+    settings.onRequest?.();
+    return handler(request, response);
+  });
   server.maxConnections = settings.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

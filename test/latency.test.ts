@@ -1,13 +1,14 @@
 /**
  * Server-side latency (lib/latency.ts): bucket bounds never below the time
  * recorded and at most 19 % above it, windows read as differences of two
- * readings, a load run's windows cut on the period's boundaries, and a
- * running server's readings carrying its RPCs and its loop.
+ * readings, a load run's windows cut on the period's boundaries, the loop
+ * watched only while calls come in, and a running server's readings carrying
+ * its RPCs and its loop.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { addLatency, latencyCounts, latencySince, recordMs } from '../lib/latency.js';
+import { addLatency, latencyCounts, latencySince, recordMs, watchEventLoop } from '../lib/latency.js';
 import { watchServers } from '../load/timeline.js';
 import { call, connect, signUp } from './support/clients.js';
 import { startTestServer } from './support/server.js';
@@ -71,6 +72,28 @@ test("a load run's windows start on the period's boundaries, one after another, 
     assert.deepEqual(w.cores, { work: 0 });
     assert.deepEqual(w.storage, { Query: 1 });
     assert.deepEqual(w.invokes, { chat: { count: 2, meanMs: 15, meanCpuMs: 2 } });
+  }
+});
+
+test('the event loop is sampled from a call until idleMs pass without one, not while idle', async () => {
+  const samples = () => latencySince(latencyCounts())['event loop delay']?.count ?? 0;
+  const watch = watchEventLoop(10, 100);
+  try {
+    const idle = samples();
+    await sleep(200);
+    assert.equal(samples(), idle, 'no call yet: no timer');
+    watch.called();
+    await sleep(60);
+    assert.ok(samples() > idle, 'a call starts the sampling');
+    await sleep(300);
+    const stopped = samples();
+    await sleep(200);
+    assert.equal(samples(), stopped, '100 ms after the last call it stopped');
+    watch.called();
+    await sleep(60);
+    assert.ok(samples() > stopped, 'the next call starts it again');
+  } finally {
+    watch.stop();
   }
 });
 
