@@ -53,7 +53,7 @@ export const readMonolithStore = (env: Env = process.env) => readEnv(env, embedd
 
 /**
  * Where the message writer runs (writer.ts): the main thread unless told. Side by side it took less CPU per
- * message and had the shorter tail at every load measured (README, "What runs on which core").
+ * message at every load measured, and had the shorter tail under heavy load (README, "What runs on which core").
  */
 const messageWriter = (e: EnvReader) => e.oneOf('MESSAGE_WRITER', ['main', 'thread'], 'main');
 export const readMessageWriter = (env: Env = process.env) => readEnv(env, messageWriter);

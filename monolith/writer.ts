@@ -1,8 +1,8 @@
 /**
  * The message writer: the sequencer (sequencer.ts) where MESSAGE_WRITER says.
  * On the main thread (the default) its calls are plain calls: no hop each way
- * per send and no copy across, which measured cheaper and faster at every load
- * here; its keys sit on gRPC's heap. On a thread of its own, this is the main
+ * per send and no copy across, which measured cheaper at every load here and
+ * faster under heavy load; its keys sit on gRPC's heap. On a thread of its own, this is the main
  * thread's side: the same calls as messages, and commits come back in order,
  * before the replies they belong to, so live delivery still precedes the
  * sender's ack; its keys and their collections stay off gRPC's heap, for a
