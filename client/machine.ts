@@ -32,8 +32,8 @@ export function machine() {
   };
 }
 
-/** Fields of /proc/<pid>[/task/<thread>]/stat after the command name (utime is [11]); undefined off Linux or once gone. */
-function statFields(pid: number, thread?: number): string[] | undefined {
+/** Fields of /proc/<pid>[/task/<thread>]/stat after the command name (state is [0], ppid [1], utime [11]); undefined off Linux or once gone. */
+export function statFields(pid: number, thread?: number): string[] | undefined {
   try {
     const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
     return readFileSync(file, 'utf8').split(') ')[1]?.split(' ');

@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { statFields } from '../client/machine.js';
 import { freePort, ROOT } from '../infrastructure/local/processes.js';
 import { type LoadRun, readRuns, rowsOf } from '../load/results.js';
 import { readMessageWriter } from '../monolith/config.js';
@@ -96,11 +97,8 @@ test('smoke scenarios on the monolith and on two gateways: reports, metadata, co
 function descendantsOf(pid: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      // "pid (comm) state ppid …": the command may hold spaces and parentheses, so read after the last ')'.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {} // gone meanwhile
+    const ppid = statFields(Number(entry))?.[1];
+    if (ppid !== undefined) parents.set(Number(entry), Number(ppid)); // else gone meanwhile
   }
   const found = [pid];
   for (let i = 0; i < found.length; i++) for (const [child, parent] of parents) if (parent === found[i]) found.push(child);
@@ -109,12 +107,8 @@ function descendantsOf(pid: number): number[] {
 
 /** Still running: there and not a zombie (one its parent has not reaped yet is as good as gone). */
 function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
+  const state = statFields(pid)?.[0];
+  return state !== undefined && state !== 'Z';
 }
 
 test('SIGTERM stops Artillery and the target, exits 143, and leaves the earlier run of that name as it was', async () => {
