@@ -12,7 +12,7 @@ import { generateSigningKey } from '../functions/login/keys.js';
 import { composeProject, docker } from '../infrastructure/local/compose.js';
 import { startFunctionsStack } from '../infrastructure/local/functions-stack.js';
 import { type ChildServer, ROOT, spawnMonolith } from '../infrastructure/local/processes.js';
-import { readMessageWriter } from '../monolith/config.js';
+import { readMessageWriter, readMonolithStore } from '../monolith/config.js';
 
 export interface LoadTarget {
   /** monolith, functions, or the name given to a running target. */
@@ -58,6 +58,13 @@ export interface TargetOptions {
   storeOnDisk?: boolean;
 }
 
+/** The monolith's store as this environment configures it (DYNAMODB_EMBEDDED, DYNAMODB_ENDPOINT). */
+function monolithStore(): string {
+  const embedded = readMonolithStore();
+  if (!embedded) return 'DynamoDB at DYNAMODB_ENDPOINT or AWS';
+  return `embedded dynalite ${embedded.persist ? 'on disk' : 'in memory'}`;
+}
+
 /** @param seeding started to be seeded: the functions path's store is on disk, where what is seeded is kept */
 export async function startTarget(kind: 'monolith' | 'functions', options: TargetOptions, seeding = false): Promise<LoadTarget> {
   const signingKey = generateSigningKey().privateKeyPem;
@@ -68,7 +75,7 @@ export async function startTarget(kind: 'monolith' | 'functions', options: Targe
       label: 'monolith',
       replicas: 1,
       address: server.address,
-      topology: `monolith (one process: gRPC, functions in-process, message writer on ${readMessageWriter() === 'main' ? 'the main' : 'its own'} thread, embedded dynalite on disk)`,
+      topology: `monolith (one process: gRPC, functions in-process, message writer on ${readMessageWriter() === 'main' ? 'the main' : 'its own'} thread, ${monolithStore()})`,
       pids: [server.child.pid as number],
       meter: (loadGenerator) => monolithMeter(server, loadGenerator),
       recentLogs: () => recentLines({ monolith: server }),
