@@ -36,7 +36,9 @@ export function machine() {
 export function statFields(pid: number, thread?: number): string[] | undefined {
   try {
     const file = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
-    return readFileSync(file, 'utf8').split(') ')[1]?.split(' ');
+    // "pid (comm) state …": a command may hold spaces and parentheses, so read after the last ')'.
+    const stat = readFileSync(file, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
